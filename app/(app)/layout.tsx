@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { requireUser } from "@/lib/auth/current-user";
+import { NavLink } from "./_components/nav-link";
+import { SignOutButton } from "./_components/sign-out-button";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  return (
+    <div className="flex h-dvh flex-col">
+      <header className="flex h-14 shrink-0 items-center gap-2 border-b border-zinc-200 px-3 sm:px-4 dark:border-zinc-800">
+        <Link href="/chat" className="mr-2 flex items-center gap-2 font-semibold tracking-tight">
+          <span className="flex size-7 items-center justify-center rounded-lg bg-indigo-600 text-sm text-white">✓</span>
+          <span className="hidden sm:inline">Taskchat</span>
+        </Link>
+        <nav aria-label="Main" className="flex items-center gap-1">
+          <NavLink href="/chat">Chat</NavLink>
+          <NavLink href="/tasks">Tasks</NavLink>
+        </nav>
+        <div className="ml-auto flex min-w-0 items-center gap-2">
+          <span className="hidden truncate text-sm text-zinc-500 sm:inline dark:text-zinc-400" title={user.email}>
+            {user.name || user.email}
+          </span>
+          <SignOutButton />
+        </div>
+      </header>
+      <div className="min-h-0 flex-1">{children}</div>
+    </div>
+  );
+}

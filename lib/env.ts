@@ -1,0 +1,108 @@
+// The environment, validated once. Every variable is documented in .env.example; nothing else
+// in the code reads process.env directly.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => v || undefined)
+  .optional();
+const flag = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => (v === undefined || v === "" ? undefined : v === "true" || v === "1"));
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  VERCEL: optionalString,
+  PORT: positiveInt(3000),
+
+  DATABASE_URL: optionalString.pipe(
+    z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL").optional(),
+  ),
+  DATABASE_POOL_SIZE: positiveInt(10),
+  PGLITE_DIR: optionalString,
+
+  BETTER_AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  BETTER_AUTH_URL: optionalString.pipe(z.url().optional()),
+  TRUSTED_ORIGINS: optionalString,
+  TRUSTED_PROXIES: optionalString,
+  AUTH_RATE_LIMIT: flag,
+
+  GEMINI_API_KEY: optionalString,
+  GOOGLE_GENERATIVE_AI_API_KEY: optionalString,
+  GEMINI_MODEL: optionalString.transform((v) => v ?? "gemini-2.5-flash"),
+  GEMINI_BASE_URL: optionalString.pipe(z.url().optional()),
+  AI_PROVIDER: z.enum(["gemini", "openai-compatible", "offline", ""]).optional(),
+  OPENAI_COMPATIBLE_BASE_URL: optionalString.pipe(z.url().optional()),
+  OPENAI_COMPATIBLE_MODEL: optionalString,
+  OPENAI_COMPATIBLE_API_KEY: optionalString,
+
+  CHAT_HISTORY_TOKENS: positiveInt(8000),
+  CHAT_MAX_STEPS: positiveInt(5),
+  CHAT_RATE_LIMIT: positiveInt(20),
+  CHAT_TIMEOUT_MS: positiveInt(5000),
+  OFFLINE_MODEL_DELAY_MS: z.coerce.number().int().min(0).default(0),
+});
+
+export type Env = z.infer<typeof schema> & {
+  BETTER_AUTH_SECRET: string;
+  BETTER_AUTH_URL: string;
+  PGLITE_DIR: string;
+  isProduction: boolean;
+};
+
+const dataDir = path.join(process.cwd(), ".data");
+
+// Development convenience: a random secret, generated once and kept in .data/ so sessions
+// survive restarts. Production never gets here.
+function devSecret(): string {
+  const file = path.join(dataDir, "dev-auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("base64url");
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, secret, { mode: 0o600 });
+  console.warn(`[taskchat] BETTER_AUTH_SECRET is not set: generated a development secret in ${file}`);
+  return secret;
+}
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment (see .env.example):\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  const isProduction = env.NODE_ENV === "production";
+  // `next build` runs with NODE_ENV=production but serves nobody; the secret is checked when
+  // the server starts (instrumentation.ts) and whenever auth is used.
+  const building = process.env.NEXT_PHASE === "phase-production-build";
+  let secret = env.BETTER_AUTH_SECRET;
+  if (!secret) {
+    if (isProduction && !building) {
+      throw new Error("BETTER_AUTH_SECRET is required in production (generate one: openssl rand -base64 32)");
+    }
+    secret = building ? "build-time-placeholder-secret-not-used-at-runtime" : devSecret();
+  }
+  const vercelUrl = process.env.VERCEL_PROJECT_PRODUCTION_URL;
+  return {
+    ...env,
+    isProduction,
+    BETTER_AUTH_SECRET: secret,
+    BETTER_AUTH_URL:
+      env.BETTER_AUTH_URL ?? (vercelUrl ? `https://${vercelUrl}` : `http://localhost:${env.PORT}`),
+    PGLITE_DIR: env.PGLITE_DIR ?? path.join(dataDir, "pglite"),
+  };
+}
+
+let cached: Env | undefined;
+
+/** The validated environment, read on first use (never at import, so builds stay hermetic). */
+export function env(): Env {
+  cached ??= load();
+  return cached;
+}

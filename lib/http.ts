@@ -1,0 +1,79 @@
+// Plumbing shared by every route handler: the error boundary, 405s, bounded JSON bodies.
+import type { z } from "zod";
+import { AppError, errorResponse, invalidRequest } from "@/lib/errors";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+type Params = Record<string, string | string[] | undefined>;
+export type RouteContext<P extends Params = Params> = { params: Promise<P> };
+export type Handler<P extends Params = Params> = (req: Request, ctx: RouteContext<P>) => Promise<Response>;
+
+/** The one error boundary: anything thrown becomes the JSON error of lib/errors. */
+export function handle<P extends Params>(handler: Handler<P>): Handler<P> {
+  return async (req, ctx) => {
+    try {
+      return await handler(req, ctx);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Method = (typeof METHODS)[number];
+
+/**
+ * A route's handlers, with a JSON 405 (and an Allow header) for every method it does not serve:
+ * `export const { GET, POST, PUT, PATCH, DELETE } = methods({ GET: ..., POST: ... })`.
+ */
+export function methods<P extends Params>(handlers: Partial<Record<Method, Handler<P>>>): Record<Method, Handler<P>> {
+  const allow = METHODS.filter((m) => handlers[m]).join(", ");
+  const notAllowed: Handler<P> = async (req) =>
+    errorResponse(
+      new AppError("method_not_allowed", `Method ${req.method} is not allowed here`, { headers: { Allow: allow } }),
+    );
+  return Object.fromEntries(METHODS.map((m) => [m, handlers[m] ?? notAllowed])) as Record<Method, Handler<P>>;
+}
+
+/** Reads at most 64 KiB of body (413 beyond, whatever Content-Length claims) and parses JSON. */
+export async function readJson(req: Request): Promise<unknown> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw new AppError("payload_too_large", "Request body must be at most 64 KiB");
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (req.body) {
+    const reader = req.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        await reader.cancel();
+        throw new AppError("payload_too_large", "Request body must be at most 64 KiB");
+      }
+      chunks.push(value);
+    }
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (!text.trim()) throw new AppError("invalid_request", "Request body must be a JSON object");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("invalid_request", "Request body must be valid JSON");
+  }
+}
+
+/** Validates anything (a body, query parameters, a path id) against a schema, or throws a 400. */
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw invalidRequest(result.error);
+  return result.data;
+}
+
+export async function readBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  return parseWith(schema, await readJson(req));
+}
+
+export function searchParams(req: Request): Record<string, string> {
+  return Object.fromEntries(new URL(req.url).searchParams);
+}

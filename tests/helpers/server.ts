@@ -1,0 +1,139 @@
+// A real production server (`node scripts/start.mjs` on the `next build` output) on its own
+// port and its own fresh database, for tests that talk HTTP.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { applyMigrations } from "@/lib/database/schema-engine";
+import { type TestDatabase, createTestDatabase } from "./database";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+export function ensureBuild(): void {
+  if (existsSync(path.join(root, ".next", "BUILD_ID"))) return;
+  console.log("[tests] no production build found: running next build");
+  execFileSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export type ServerOptions = {
+  label: string;
+  env?: Record<string, string | undefined>;
+  /** Reuse this database instead of creating one. */
+  database?: TestDatabase;
+  port?: number;
+  /** Wait for a healthy database (default), or only for the port to answer. */
+  waitFor?: "healthy" | "listening";
+};
+
+export type TestServer = {
+  url: string;
+  port: number;
+  database: TestDatabase;
+  output: () => string;
+  /** Stops the process, keeping the database. */
+  stop: () => Promise<void>;
+  /** Starts the process again on the same port and database. */
+  restart: () => Promise<void>;
+  /** Stops the process and drops the database. */
+  close: () => Promise<void>;
+};
+
+export const TEST_SECRET = "test-secret-that-is-long-enough-0123456789";
+
+async function waitForServer(
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+  waitFor: "healthy" | "listening",
+): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output()}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok || waitFor === "listening") return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`server did not become healthy:\n${output()}`);
+}
+
+export async function startServer(options: ServerOptions): Promise<TestServer> {
+  ensureBuild();
+  const database = options.database ?? (await createTestDatabase(options.label));
+  // PostgreSQL is migrated by a deploy step (`npm run db:migrate`); the embedded database migrates itself.
+  if (!options.database && database.env.DATABASE_URL) {
+    await applyMigrations(new PrismaPg({ connectionString: database.env.DATABASE_URL }));
+  }
+  const port = options.port ?? (await freePort());
+  const url = `http://localhost:${port}`;
+  let child: ChildProcess | undefined;
+  let log = "";
+
+  const launch = async () => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      BETTER_AUTH_URL: url,
+      BETTER_AUTH_SECRET: TEST_SECRET,
+      DATABASE_URL: undefined,
+      PGLITE_DIR: undefined,
+      GEMINI_API_KEY: undefined,
+      GOOGLE_GENERATIVE_AI_API_KEY: undefined,
+      AI_PROVIDER: undefined,
+      ...database.env,
+      ...options.env,
+    };
+    for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+    log = "";
+    const proc = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    proc.stdout?.on("data", (d) => (log += d));
+    proc.stderr?.on("data", (d) => (log += d));
+    child = proc;
+    await waitForServer(url, proc, () => log, options.waitFor ?? "healthy");
+  };
+
+  const stop = async () => {
+    const proc = child;
+    child = undefined;
+    if (!proc || proc.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      proc.once("exit", () => resolve());
+      proc.kill("SIGTERM");
+      setTimeout(() => proc.kill("SIGKILL"), 5_000).unref();
+    });
+  };
+
+  await launch();
+  return {
+    url,
+    port,
+    database,
+    output: () => log,
+    stop,
+    restart: async () => {
+      await stop();
+      await launch();
+    },
+    close: async () => {
+      await stop();
+      if (!options.database) await database.drop();
+    },
+  };
+}
