@@ -13,6 +13,9 @@ export default defineConfig({
   },
   test: {
     reporters: ["default"],
+    // Integration files each get their own database and often their own server process; two
+    // files at a time keeps two cores busy without starving those servers.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -27,9 +30,6 @@ export default defineConfig({
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Each file gets its own database; two files at a time keeps two cores busy without
-          // starving the servers they start.
-          maxWorkers: 2,
         },
       },
     ],
