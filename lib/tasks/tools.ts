@@ -1,0 +1,101 @@
+import "server-only";
+import { type Tool, tool } from "ai";
+import type { z } from "zod";
+import { AppError } from "@/lib/errors";
+import {
+  addTaskToolInput,
+  completeTaskToolInput,
+  deleteTaskToolInput,
+  listTasksToolInput,
+  updateTaskToolInput,
+} from "./schemas";
+import { addTask, deleteTask, listTasks, setTaskCompleted, updateTask } from "./service";
+
+// The five task tools, defined once and served to the chat agent (taskTools) and to the MCP
+// server (runTaskTool). The user always comes from the authenticated request, never from input.
+
+type Definition<S extends z.ZodType> = {
+  description: string;
+  inputSchema: S;
+  run: (userId: string, input: z.output<S>) => Promise<object>;
+};
+
+const define = <S extends z.ZodType>(d: Definition<S>) => d;
+
+export const taskToolDefinitions = {
+  add_task: define({
+    description:
+      "Create a task on the user's todo list. Use it whenever the user wants to add, remember or " +
+      "note something to do. Call it once per task; several calls are fine for several tasks.",
+    inputSchema: addTaskToolInput,
+    run: (userId, input) => addTask(userId, input),
+  }),
+  list_tasks: define({
+    description:
+      "List the user's tasks, newest first, with their ids. Use it to answer questions about the " +
+      "list, and to find the id of a task the user names by its words before changing it.",
+    inputSchema: listTasksToolInput,
+    run: (userId, input) => listTasks(userId, { status: input.status }),
+  }),
+  complete_task: define({
+    description:
+      "Mark a task as done, or re-open it with completed=false. Needs the numeric task id: if the " +
+      "user described the task in words, call list_tasks first and pick the matching id.",
+    inputSchema: completeTaskToolInput,
+    run: (userId, input) => setTaskCompleted(userId, input.task_id, input.completed ?? true),
+  }),
+  update_task: define({
+    description:
+      "Change a task's title and/or description. Needs the numeric task id (use list_tasks to find it).",
+    inputSchema: updateTaskToolInput,
+    run: (userId, input) => updateTask(userId, input.task_id, { title: input.title, description: input.description }),
+  }),
+  delete_task: define({
+    description:
+      "Delete a task permanently. Needs the numeric task id (use list_tasks to find it). Say which " +
+      "task was deleted, by title, in your reply.",
+    inputSchema: deleteTaskToolInput,
+    run: (userId, input) => deleteTask(userId, input.task_id),
+  }),
+};
+
+export type TaskToolName = keyof typeof taskToolDefinitions;
+export const TASK_TOOL_NAMES = Object.keys(taskToolDefinitions) as TaskToolName[];
+export type TaskToolError = { error: string };
+
+export function isTaskToolError(value: unknown): value is TaskToolError {
+  return typeof value === "object" && value !== null && "error" in value && typeof value.error === "string";
+}
+
+/**
+ * Runs a tool for a user. Expected failures come back as `{error}` (the model reads it and can
+ * explain); nothing throws, so a failing tool never ends the turn.
+ */
+export async function runTaskTool(name: TaskToolName, userId: string, input: unknown): Promise<object> {
+  const definition: Definition<z.ZodType> = taskToolDefinitions[name];
+  const parsed = definition.inputSchema.safeParse(input);
+  if (!parsed.success) {
+    return { error: `Invalid input: ${parsed.error.issues.map((i) => `${i.path.join(".") || "input"} ${i.message}`).join("; ")}` };
+  }
+  try {
+    return await definition.run(userId, parsed.data);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") return { error: error.message };
+    console.error(`[taskchat] tool ${name} failed:`, error);
+    return { error: "Unable to complete task operation" };
+  }
+}
+
+/** The AI SDK tools bound to one user, for the chat agent. */
+export function taskTools(userId: string): Record<TaskToolName, Tool> {
+  return Object.fromEntries(
+    TASK_TOOL_NAMES.map((name) => [
+      name,
+      tool({
+        description: taskToolDefinitions[name].description,
+        inputSchema: taskToolDefinitions[name].inputSchema as z.ZodType<Record<string, unknown>>,
+        execute: (input: unknown) => runTaskTool(name, userId, input),
+      }),
+    ]),
+  ) as Record<TaskToolName, Tool>;
+}

@@ -1,0 +1,40 @@
+// For tests that call lib/ code directly: point the app's database module at a fresh database
+// (in-memory PGlite, or a new PostgreSQL database when DATABASE_URL is set) for this test file.
+import { randomBytes } from "node:crypto";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { afterAll, beforeAll } from "vitest";
+import { applyMigrations } from "@/lib/database/schema-engine";
+import { type TestDatabase, createTestDatabase } from "./database";
+
+export function setupTestDatabase(label: string): { database: () => TestDatabase } {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase(label, { memory: true });
+    delete process.env.DATABASE_URL;
+    delete process.env.PGLITE_DIR;
+    Object.assign(process.env, database.env);
+    if (database.env.DATABASE_URL) {
+      await applyMigrations(new PrismaPg({ connectionString: database.env.DATABASE_URL }));
+    }
+  });
+  afterAll(async () => {
+    const { prisma } = await import("@/lib/db");
+    await prisma.$disconnect();
+    await database?.drop();
+  });
+  return {
+    database: () => {
+      if (!database) throw new Error("database not ready (use inside tests or hooks)");
+      return database;
+    },
+  };
+}
+
+/** A user row to own tasks and conversations. */
+export async function createUser(name = "Test User"): Promise<{ id: string; email: string }> {
+  const { prisma } = await import("@/lib/db");
+  const id = `u_${randomBytes(8).toString("hex")}`;
+  const email = `${id}@example.com`;
+  await prisma.user.create({ data: { id, name, email } });
+  return { id, email };
+}
