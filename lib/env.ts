@@ -46,7 +46,9 @@ const schema = z.object({
   CHAT_MAX_STEPS: positiveInt(5),
   CHAT_RATE_LIMIT: positiveInt(20),
   CHAT_TIMEOUT_MS: positiveInt(5000),
+  // Test and benchmark hooks, off unless set.
   OFFLINE_MODEL_DELAY_MS: z.coerce.number().int().min(0).default(0),
+  DB_QUERY_STATS: flag,
 });
 
 export type Env = z.infer<typeof schema> & {

@@ -1,5 +1,7 @@
 // Plumbing shared by every route handler: the error boundary, 405s, bounded JSON bodies.
 import type { z } from "zod";
+import { type QueryEvent, recordQueries, serverTiming } from "@/lib/database/instrument";
+import { env } from "@/lib/env";
 import { AppError, errorResponse, invalidRequest } from "@/lib/errors";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -8,14 +10,25 @@ type Params = Record<string, string | string[] | undefined>;
 export type RouteContext<P extends Params = Params> = { params: Promise<P> };
 export type Handler<P extends Params = Params> = (req: Request, ctx: RouteContext<P>) => Promise<Response>;
 
-/** The one error boundary: anything thrown becomes the JSON error of lib/errors. */
+/**
+ * The one error boundary: anything thrown becomes the JSON error of lib/errors. With
+ * DB_QUERY_STATS=1 (benchmarks), the response also reports the request's database round trips
+ * in a Server-Timing header.
+ */
 export function handle<P extends Params>(handler: Handler<P>): Handler<P> {
-  return async (req, ctx) => {
+  const guarded: Handler<P> = async (req, ctx) => {
     try {
       return await handler(req, ctx);
     } catch (error) {
       return errorResponse(error);
     }
+  };
+  return async (req, ctx) => {
+    if (!env().DB_QUERY_STATS) return guarded(req, ctx);
+    const events: QueryEvent[] = [];
+    const response = await recordQueries(events, () => guarded(req, ctx));
+    response.headers.set("Server-Timing", serverTiming(events));
+    return response;
   };
 }
 

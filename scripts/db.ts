@@ -4,16 +4,15 @@
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { openEmbeddedDatabase } from "../lib/database/embedded";
-import { applyMigrations, diffToSchema, migrationsDir } from "../lib/database/schema-engine";
+import { applyMigrations, diffToSchema, migrationsDir, postgresMigrationAdapter } from "../lib/database/schema-engine";
 import { env } from "../lib/env";
 
 async function migrate() {
   const { DATABASE_URL, PGLITE_DIR } = env();
   if (DATABASE_URL) {
-    const applied = await applyMigrations(new PrismaPg({ connectionString: DATABASE_URL }));
+    const applied = await applyMigrations(postgresMigrationAdapter(DATABASE_URL));
     console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date.");
     return;
   }

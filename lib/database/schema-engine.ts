@@ -13,6 +13,8 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 
 const root = process.cwd();
 export const schemaPath = path.join(root, "prisma", "schema.prisma");
@@ -75,6 +77,35 @@ async function readMigrations(): Promise<MigrationList> {
       }),
     ),
   };
+}
+
+/**
+ * A PostgreSQL adapter for the migration engine. @prisma/adapter-pg runs a migration script by
+ * splitting it on ";", which breaks function bodies (our trigger); here the script goes to the
+ * server whole, as one simple-protocol query, as the native engine sends it (and atomically).
+ */
+export function postgresMigrationAdapter(url: string): SqlMigrationAwareDriverAdapterFactory {
+  const factory = new PrismaPg({ connectionString: url, max: 1 });
+  const executeScript = async (script: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(script);
+    } finally {
+      await client.end();
+    }
+  };
+  return new Proxy(factory, {
+    get(target, property, receiver) {
+      if (property !== "connect") return Reflect.get(target, property, receiver);
+      return async () => {
+        const adapter = await target.connect();
+        return new Proxy(adapter, {
+          get: (a, p, r) => (p === "executeScript" ? executeScript : Reflect.get(a, p, r)),
+        });
+      };
+    },
+  });
 }
 
 /** Applies every migration in prisma/migrations not yet recorded in `_prisma_migrations`. */

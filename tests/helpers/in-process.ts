@@ -1,9 +1,8 @@
 // For tests that call lib/ code directly: point the app's database module at a fresh database
 // (in-memory PGlite, or a new PostgreSQL database when DATABASE_URL is set) for this test file.
 import { randomBytes } from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll } from "vitest";
-import { applyMigrations } from "@/lib/database/schema-engine";
+import { applyMigrations, postgresMigrationAdapter } from "@/lib/database/schema-engine";
 import { type TestDatabase, createTestDatabase } from "./database";
 
 export function setupTestDatabase(label: string): { database: () => TestDatabase } {
@@ -14,7 +13,7 @@ export function setupTestDatabase(label: string): { database: () => TestDatabase
     delete process.env.PGLITE_DIR;
     Object.assign(process.env, database.env);
     if (database.env.DATABASE_URL) {
-      await applyMigrations(new PrismaPg({ connectionString: database.env.DATABASE_URL }));
+      await applyMigrations(postgresMigrationAdapter(database.env.DATABASE_URL));
     }
   });
   afterAll(async () => {

@@ -4,8 +4,7 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { applyMigrations } from "@/lib/database/schema-engine";
+import { applyMigrations, postgresMigrationAdapter } from "@/lib/database/schema-engine";
 import { type TestDatabase, createTestDatabase } from "./database";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -78,7 +77,7 @@ export async function startServer(options: ServerOptions): Promise<TestServer> {
   const database = options.database ?? (await createTestDatabase(options.label));
   // PostgreSQL is migrated by a deploy step (`npm run db:migrate`); the embedded database migrates itself.
   if (!options.database && database.env.DATABASE_URL) {
-    await applyMigrations(new PrismaPg({ connectionString: database.env.DATABASE_URL }));
+    await applyMigrations(postgresMigrationAdapter(database.env.DATABASE_URL));
   }
   const port = options.port ?? (await freePort());
   const url = `http://localhost:${port}`;

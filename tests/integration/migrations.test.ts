@@ -2,10 +2,9 @@ import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations, migrationsDir } from "@/lib/database/schema-engine";
+import { applyMigrations, migrationsDir, postgresMigrationAdapter } from "@/lib/database/schema-engine";
 import { type TestDatabase, createTestDatabase } from "../helpers/database";
 
 let database: TestDatabase;
@@ -13,7 +12,7 @@ let pglite: PGlite | undefined;
 let query: (sql: string) => Promise<Record<string, unknown>[]>;
 
 const adapter = () =>
-  database.env.DATABASE_URL ? new PrismaPg({ connectionString: database.env.DATABASE_URL }) : new PrismaPGlite(pglite!);
+  database.env.DATABASE_URL ? postgresMigrationAdapter(database.env.DATABASE_URL) : new PrismaPGlite(pglite!);
 
 beforeAll(async () => {
   database = await createTestDatabase("migrations", { memory: true });

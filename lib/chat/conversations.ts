@@ -1,0 +1,186 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ChatPart } from "./types";
+
+// Conversations and their messages. Every query is scoped by the user id; a conversation of
+// another user is "not found", exactly like one that does not exist.
+
+export type ConversationSummary = { id: string; title: string; created_at: string; updated_at: string };
+export type StoredMessage = {
+  id: string;
+  role: "user" | "assistant";
+  content: string;
+  parts: ChatPart[];
+  created_at: string;
+};
+
+const notFound = () => new AppError("not_found", "Conversation not found");
+
+/** A title from the first message: its first line, cut at a word boundary, no model call. */
+export function titleFromMessage(message: string): string {
+  const line = message.trim().split("\n")[0]!.replace(/\s+/g, " ");
+  if (line.length <= 60) return line;
+  const cut = line.slice(0, 60);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > 30 ? cut.slice(0, space) : cut).replace(/[\s,.;:!?-]+$/, "")}…`;
+}
+
+type ConversationRow = { id: string; title: string; createdAt: Date; updatedAt: Date };
+const toSummary = (c: ConversationRow): ConversationSummary => ({
+  id: c.id,
+  title: c.title,
+  created_at: c.createdAt.toISOString(),
+  updated_at: c.updatedAt.toISOString(),
+});
+
+type MessageRow = { id: string; role: "user" | "assistant"; content: string; parts: Prisma.JsonValue; createdAt: Date };
+const toStored = (m: MessageRow): StoredMessage => ({
+  id: m.id,
+  role: m.role,
+  content: m.content,
+  parts: m.parts as ChatPart[],
+  created_at: m.createdAt.toISOString(),
+});
+
+function encodeCursor(c: { updatedAt: Date; id: string }): string {
+  return Buffer.from(JSON.stringify([c.updatedAt.toISOString(), c.id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { updatedAt: Date; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
+    const updatedAt = new Date(at);
+    if (Number.isNaN(updatedAt.getTime()) || typeof id !== "string") throw new Error("bad cursor");
+    return { updatedAt, id };
+  } catch {
+    throw new AppError("invalid_request", "cursor: is not a cursor this API returned", {
+      issues: [{ path: ["cursor"], message: "invalid cursor" }],
+    });
+  }
+}
+
+/** Newest first, keyset-paginated on (updated_at, id). */
+export async function listConversations(
+  userId: string,
+  params: { limit: number; cursor?: string },
+): Promise<{ conversations: ConversationSummary[]; next_cursor: string | null }> {
+  const after = params.cursor ? decodeCursor(params.cursor) : undefined;
+  const rows = await prisma.conversation.findMany({
+    where: {
+      userId,
+      ...(after && {
+        OR: [{ updatedAt: { lt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { lt: after.id } }],
+      }),
+    },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take: params.limit + 1,
+    select: { id: true, title: true, createdAt: true, updatedAt: true },
+  });
+  const page = rows.slice(0, params.limit);
+  const last = page.at(-1);
+  return {
+    conversations: page.map(toSummary),
+    next_cursor: rows.length > params.limit && last ? encodeCursor(last) : null,
+  };
+}
+
+/** A conversation with a page of its messages (oldest first within the page). */
+export async function getConversation(
+  userId: string,
+  conversationId: string,
+  params: { limit: number; before?: string },
+): Promise<{ id: string; title: string; messages: StoredMessage[]; next_before: string | null }> {
+  const conversation = await prisma.conversation.findFirst({
+    where: { id: conversationId, userId },
+    select: { id: true, title: true },
+  });
+  if (!conversation) throw notFound();
+  const rows = await prisma.message.findMany({
+    where: { conversationId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: params.limit + 1,
+    ...(params.before && { cursor: { id: params.before }, skip: 1 }),
+    select: { id: true, role: true, content: true, parts: true, createdAt: true },
+  });
+  const page = rows.slice(0, params.limit);
+  const oldest = page.at(-1);
+  return {
+    id: conversation.id,
+    title: conversation.title,
+    messages: page.reverse().map(toStored),
+    next_before: rows.length > params.limit && oldest ? oldest.id : null,
+  };
+}
+
+export async function renameConversation(userId: string, conversationId: string, title: string): Promise<ConversationSummary> {
+  const { count } = await prisma.conversation.updateMany({ where: { id: conversationId, userId }, data: { title } });
+  if (count === 0) throw notFound();
+  const row = await prisma.conversation.findFirstOrThrow({ where: { id: conversationId, userId } });
+  return toSummary(row);
+}
+
+/** Deletes a conversation and (cascade) its messages; tasks stay. */
+export async function deleteConversation(userId: string, conversationId: string): Promise<void> {
+  const { count } = await prisma.conversation.deleteMany({ where: { id: conversationId, userId } });
+  if (count === 0) throw notFound();
+}
+
+// ── Used by the chat turn ────────────────────────────────────────────────────────────────
+
+/** Most messages a turn reads, whatever their size: the bound on the history query. */
+export const HISTORY_ROW_LIMIT = 100;
+
+export type HistoryRow = { id: string; role: "user" | "assistant"; content: string; parts: ChatPart[] };
+
+/**
+ * The newest messages of a user's conversation, newest first, in one bounded, indexed query
+ * that also proves ownership. Null when the conversation is not the user's (or does not exist).
+ */
+export async function loadRecentMessages(userId: string, conversationId: string): Promise<HistoryRow[] | null> {
+  const rows = await prisma.message.findMany({
+    where: { conversationId, conversation: { userId } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: HISTORY_ROW_LIMIT,
+    select: { id: true, role: true, content: true, parts: true },
+  });
+  if (rows.length > 0) return rows.map((r) => ({ ...r, parts: r.parts as ChatPart[] }));
+  // Conversations are created with their first message, so this is rare: confirm it exists.
+  const exists = await prisma.conversation.count({ where: { id: conversationId, userId } });
+  return exists ? [] : null;
+}
+
+type NewMessage = { id: string; role: "user" | "assistant"; content: string; parts: ChatPart[] };
+
+/** Creates a conversation together with its first message, in one statement. */
+export async function createConversationWithMessage(
+  userId: string,
+  title: string,
+  message: NewMessage,
+): Promise<{ conversationId: string }> {
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    WITH conversation AS (
+      INSERT INTO conversations (id, user_id, title, created_at, updated_at)
+      VALUES (gen_random_uuid(), ${userId}, ${title}, now(), now())
+      RETURNING id
+    )
+    INSERT INTO messages (id, conversation_id, role, content, parts)
+    SELECT ${message.id}::uuid, conversation.id, ${message.role}::message_role, ${message.content}, ${JSON.stringify(message.parts)}::jsonb
+    FROM conversation
+    RETURNING conversation_id AS id`;
+  return { conversationId: rows[0]!.id };
+}
+
+/** Appends a message (a trigger bumps the conversation's updated_at). */
+export async function appendMessage(conversationId: string, message: NewMessage): Promise<void> {
+  await prisma.message.create({
+    data: {
+      id: message.id,
+      conversationId,
+      role: message.role,
+      content: message.content,
+      parts: message.parts as Prisma.InputJsonValue,
+    },
+  });
+}

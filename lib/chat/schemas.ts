@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+export const MAX_MESSAGE_CHARS = 8000;
+
+export const chatRequestSchema = z.strictObject({
+  message: z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .max(MAX_MESSAGE_CHARS, `must be at most ${MAX_MESSAGE_CHARS} characters`)
+    .refine((s) => !s.includes("\u0000"), "must not contain NUL characters"),
+  conversation_id: z.uuid().optional(),
+});
+export type ChatRequest = z.infer<typeof chatRequestSchema>;
+
+const limit = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+
+export const listConversationsQuerySchema = z.strictObject({
+  limit: limit(20, 100),
+  cursor: z.string().max(200).optional(),
+});
+
+export const conversationPathSchema = z.object({ id: z.uuid("must be a conversation id (uuid)") });
+
+export const conversationMessagesQuerySchema = z.strictObject({
+  limit: limit(50, 200),
+  before: z.uuid("must be a message id (uuid)").optional(),
+});
+
+export const renameConversationSchema = z.strictObject({
+  title: z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .max(200, "must be at most 200 characters")
+    .refine((s) => !s.includes("\u0000"), "must not contain NUL characters"),
+});

@@ -1,0 +1,308 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import {
+  type UIMessageChunk,
+  type UIMessageStreamOnFinishCallback,
+  convertToModelMessages,
+  stepCountIs,
+  streamText,
+} from "ai";
+import type { ModelChoice } from "@/lib/ai/model";
+import { systemPrompt } from "@/lib/ai/prompt";
+import { AppError } from "@/lib/errors";
+import { isTaskToolError, taskTools } from "@/lib/tasks/tools";
+import {
+  type HistoryRow,
+  appendMessage,
+  createConversationWithMessage,
+  loadRecentMessages,
+  titleFromMessage,
+} from "./conversations";
+import { estimateTokens, fitHistory } from "./history";
+import { consumeChatTurn } from "./rate-limit";
+import type { ChatMessage, ChatPart, ToolCallSummary, TurnStatus } from "./types";
+
+export type TurnSettings = {
+  model: ModelChoice;
+  historyTokens: number;
+  maxSteps: number;
+  timeoutMs: number;
+  rateLimit: number;
+};
+
+export type TurnRequest = { userId: string; message: string; conversationId?: string };
+
+export type FinishedTurn = {
+  conversationId: string;
+  /** The stored assistant message, or null when the turn produced nothing worth keeping. */
+  message: ChatMessage | null;
+  text: string;
+  toolCalls: ToolCallSummary[];
+  status: TurnStatus | null;
+};
+
+export const AI_UNAVAILABLE = "AI service temporarily unavailable";
+export const TIMED_OUT = "Request took too long to process";
+
+type AbortReason = "timeout" | "client";
+
+/**
+ * Everything before the model: rate limit, ownership + history (in parallel), and the user
+ * message stored. Throws 429 / 404 before writing anything.
+ */
+async function prepareTurn(request: TurnRequest, settings: TurnSettings) {
+  const userMessage: ChatMessage = {
+    id: randomUUID(),
+    role: "user",
+    parts: [{ type: "text", text: request.message }],
+  };
+  const stored = { id: userMessage.id, role: "user" as const, content: request.message, parts: userMessage.parts };
+
+  if (!request.conversationId) {
+    await consumeChatTurn(request.userId, settings.rateLimit);
+    const { conversationId } = await createConversationWithMessage(
+      request.userId,
+      titleFromMessage(request.message),
+      stored,
+    );
+    return { conversationId, userMessage, history: [] as HistoryRow[] };
+  }
+
+  const conversationId = request.conversationId;
+  const [, recent] = await Promise.all([
+    consumeChatTurn(request.userId, settings.rateLimit),
+    loadRecentMessages(request.userId, conversationId),
+  ]);
+  if (!recent) throw new AppError("not_found", "Conversation not found");
+  await appendMessage(conversationId, stored);
+  const history = fitHistory(recent, Math.max(0, settings.historyTokens - estimateTokens(stored)));
+  return { conversationId, userMessage, history };
+}
+
+function textOf(parts: ChatPart[]): string {
+  return parts
+    .filter((p) => p.type === "text")
+    .map((p) => p.text)
+    .join("")
+    .trim();
+}
+
+function isToolPart(part: ChatPart): part is Extract<ChatPart, { toolCallId: string }> {
+  return part.type.startsWith("tool-") && "toolCallId" in part;
+}
+
+export function summarizeToolCalls(parts: ChatPart[]): ToolCallSummary[] {
+  return parts.filter(isToolPart).map((part) => {
+    const tool = part.type.slice("tool-".length);
+    if (part.state === "output-error") return { tool, arguments: part.input, error: part.errorText };
+    if (part.state === "output-available" && isTaskToolError(part.output)) {
+      return { tool, arguments: part.input, error: part.output.error };
+    }
+    return { tool, arguments: part.input, result: part.state === "output-available" ? part.output : undefined };
+  });
+}
+
+/**
+ * What is kept of an assistant message. A completed or stopped turn keeps what was said; a
+ * failed or timed-out one keeps only the tool calls that finished (they changed tasks), never
+ * half-written text.
+ */
+function keptParts(parts: ChatPart[], status: TurnStatus | null): ChatPart[] {
+  const kept = parts.flatMap((part): ChatPart[] => {
+    if (isToolPart(part)) return part.state === "output-available" || part.state === "output-error" ? [part] : [];
+    if (part.type === "text") {
+      if (status && status.status !== "stopped") return [];
+      return part.text ? [{ ...part, state: "done" }] : [];
+    }
+    if (part.type === "reasoning") return [];
+    return [part];
+  });
+  if (!kept.some((p) => p.type === "text" || isToolPart(p))) return [];
+  return status ? [...kept, { type: "data-turn-status", data: status }] : kept;
+}
+
+function turnStatus(outcome: Parameters<UIMessageStreamOnFinishCallback<ChatMessage>>[0]["outcome"], reason: unknown): TurnStatus | null {
+  if (outcome.status === "completed") return null;
+  if (reason === "timeout") return { status: "timeout", message: TIMED_OUT };
+  if (reason === "client") return { status: "stopped" };
+  return { status: "failed", message: AI_UNAVAILABLE };
+}
+
+/**
+ * Runs the agent on a prepared turn. Returns the UI message stream (what useChat consumes) and
+ * a promise of the finished turn, settled after the assistant message is stored. The stream
+ * must be read to the end, even when its reader goes away, for the turn to finish.
+ */
+async function runAgent(
+  userId: string,
+  prepared: Awaited<ReturnType<typeof prepareTurn>>,
+  settings: TurnSettings,
+  abort: AbortController,
+): Promise<{ stream: ReadableStream<UIMessageChunk>; finished: Promise<FinishedTurn> }> {
+  const tools = taskTools(userId);
+  const history: ChatMessage[] = prepared.history.map((row) => ({ id: row.id, role: row.role, parts: row.parts }));
+  const messages = await convertToModelMessages([...history, prepared.userMessage], {
+    tools,
+    ignoreIncompleteToolCalls: true,
+  });
+
+  let settle: (turn: FinishedTurn) => void = () => {};
+  let fail: (error: unknown) => void = () => {};
+  const finished = new Promise<FinishedTurn>((resolve, reject) => {
+    settle = resolve;
+    fail = reject;
+  });
+
+  const result = streamText({
+    model: settings.model.model,
+    system: systemPrompt(),
+    messages,
+    tools,
+    stopWhen: stepCountIs(settings.maxSteps),
+    abortSignal: abort.signal,
+    // Fail fast: the person sees the error and can retry; retries would blow the deadline.
+    maxRetries: 0,
+    onError: ({ error }) => console.error("[taskchat] model call failed:", error),
+  });
+
+  const createdAt = new Date().toISOString();
+  const stream = result.toUIMessageStream<ChatMessage>({
+    generateMessageId: randomUUID,
+    sendReasoning: false,
+    messageMetadata: ({ part }) =>
+      part.type === "start"
+        ? { conversationId: prepared.conversationId, createdAt, model: settings.model.label }
+        : undefined,
+    onError: () => AI_UNAVAILABLE,
+    onFinish: async ({ responseMessage, outcome }) => {
+      try {
+        const status = turnStatus(outcome, abort.signal.reason);
+        const parts = keptParts(responseMessage.parts, status);
+        const message: ChatMessage | null =
+          parts.length > 0 ? { ...responseMessage, metadata: { ...responseMessage.metadata }, parts } : null;
+        if (message) {
+          await appendMessage(prepared.conversationId, {
+            id: message.id,
+            role: "assistant",
+            content: textOf(parts),
+            parts,
+          });
+        }
+        settle({
+          conversationId: prepared.conversationId,
+          message,
+          text: textOf(parts),
+          toolCalls: summarizeToolCalls(responseMessage.parts),
+          status,
+        });
+      } catch (error) {
+        fail(error);
+      }
+    },
+  });
+  return { stream, finished };
+}
+
+async function drain(reader: ReadableStreamDefaultReader<unknown>): Promise<void> {
+  for (;;) if ((await reader.read()).done) return;
+}
+
+/** POST /api/chat in JSON mode: the whole turn, then one answer. */
+export async function chatTurnJson(request: TurnRequest, settings: TurnSettings, signal: AbortSignal) {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort("timeout" satisfies AbortReason), settings.timeoutMs);
+  const onClientGone = () => abort.abort("client" satisfies AbortReason);
+  signal.addEventListener("abort", onClientGone, { once: true });
+  try {
+    const prepared = await prepareTurn(request, settings);
+    const { stream, finished } = await runAgent(request.userId, prepared, settings, abort);
+    await drain(stream.getReader());
+    const turn = await finished;
+    if (turn.status?.status === "timeout") throw new AppError("timeout", TIMED_OUT);
+    if (turn.status?.status === "failed") throw new AppError("ai_unavailable", AI_UNAVAILABLE);
+    return { conversation_id: turn.conversationId, response: turn.text, tool_calls: turn.toolCalls };
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener("abort", onClientGone);
+  }
+}
+
+/**
+ * POST /api/chat in stream mode. Waits (within the deadline) for the model's first output so
+ * that an unavailable provider or a silent one still gets a 503 / 504 status; from then on,
+ * errors travel in the stream and the deadline is the longest silence between chunks.
+ */
+export async function chatTurnStream(
+  request: TurnRequest,
+  settings: TurnSettings,
+  signal: AbortSignal,
+): Promise<{ conversationId: string; stream: ReadableStream<UIMessageChunk> }> {
+  const abort = new AbortController();
+  let idle: NodeJS.Timeout | undefined;
+  const armIdleTimer = () => {
+    clearTimeout(idle);
+    idle = setTimeout(() => abort.abort("timeout" satisfies AbortReason), settings.timeoutMs);
+  };
+  const onClientGone = () => abort.abort("client" satisfies AbortReason);
+  signal.addEventListener("abort", onClientGone, { once: true });
+  armIdleTimer();
+
+  const cleanup = () => {
+    clearTimeout(idle);
+    signal.removeEventListener("abort", onClientGone);
+  };
+
+  let prepared: Awaited<ReturnType<typeof prepareTurn>>;
+  try {
+    prepared = await prepareTurn(request, settings);
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+  const { stream, finished } = await runAgent(request.userId, prepared, settings, abort);
+  finished.catch((error: unknown) => console.error("[taskchat] could not store the assistant message:", error));
+  const reader = stream.getReader();
+
+  // Hold back the stream until the model has said something (or failed).
+  const head: UIMessageChunk[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done || value.type === "abort" || value.type === "error") {
+      await drain(reader);
+      await finished.catch(() => undefined);
+      cleanup();
+      if (abort.signal.reason === "timeout") throw new AppError("timeout", TIMED_OUT);
+      throw new AppError("ai_unavailable", AI_UNAVAILABLE);
+    }
+    head.push(value);
+    if (value.type !== "start" && value.type !== "start-step") break;
+  }
+  armIdleTimer();
+
+  const output = new ReadableStream<UIMessageChunk>({
+    start(controller) {
+      for (const chunk of head) controller.enqueue(chunk);
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) {
+        cleanup();
+        controller.close();
+        return;
+      }
+      armIdleTimer();
+      if (value.type === "abort" && abort.signal.reason === "timeout") {
+        controller.enqueue({ type: "error", errorText: TIMED_OUT });
+      }
+      controller.enqueue(value);
+    },
+    async cancel() {
+      // The client went away (Stop, closed tab): stop the model, then let the turn finish so
+      // what was already said is stored.
+      abort.abort("client" satisfies AbortReason);
+      await drain(reader);
+      cleanup();
+    },
+  });
+  return { conversationId: prepared.conversationId, stream: output };
+}

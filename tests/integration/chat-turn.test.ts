@@ -1,0 +1,154 @@
+import { randomUUID } from "node:crypto";
+import type { LanguageModelV3CallOptions, LanguageModelV3StreamPart } from "@ai-sdk/provider";
+import { MockLanguageModelV3, convertArrayToReadableStream } from "ai/test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type QueryEvent, onQuery } from "@/lib/database/instrument";
+import { HISTORY_ROW_LIMIT } from "@/lib/chat/conversations";
+import { type TurnSettings, chatTurnJson } from "@/lib/chat/turn";
+import { createUser, setupTestDatabase } from "../helpers/in-process";
+
+// The chat turn in-process, on a real database, with the AI SDK's mock model recording exactly
+// what the model receives.
+setupTestDatabase("chat_turn");
+
+const usage = {
+  inputTokens: { total: 10, noCache: 10, cacheRead: undefined, cacheWrite: undefined },
+  outputTokens: { total: 5, text: 5, reasoning: undefined },
+};
+
+function replyingModel(text: string) {
+  return new MockLanguageModelV3({
+    doStream: async () => ({
+      stream: convertArrayToReadableStream<LanguageModelV3StreamPart>([
+        { type: "stream-start", warnings: [] },
+        { type: "text-start", id: "t" },
+        { type: "text-delta", id: "t", delta: text },
+        { type: "text-end", id: "t" },
+        { type: "finish", finishReason: { unified: "stop", raw: "stop" }, usage },
+      ]),
+    }),
+  });
+}
+
+const settings = (model: MockLanguageModelV3, overrides: Partial<TurnSettings> = {}): TurnSettings => ({
+  model: { model, provider: "offline", label: "Mock" },
+  historyTokens: 8000,
+  maxSteps: 5,
+  timeoutMs: 5000,
+  rateLimit: 1000,
+  ...overrides,
+});
+
+const noSignal = () => new AbortController().signal;
+
+/** Messages the model received (system first), as role + text. */
+function received(call: LanguageModelV3CallOptions): { role: string; text: string }[] {
+  return call.prompt.map((m) => ({
+    role: m.role,
+    text: typeof m.content === "string" ? m.content : m.content.map((p) => ("text" in p ? p.text : `[${p.type}]`)).join(""),
+  }));
+}
+
+async function seedConversation(userId: string, count: number): Promise<string> {
+  const { prisma } = await import("@/lib/db");
+  const conversation = await prisma.conversation.create({ data: { userId, title: `${count} messages` } });
+  const base = Date.now() - count * 1000;
+  const rows = Array.from({ length: count }, (_, i) => {
+    const role = i % 2 === 0 ? ("user" as const) : ("assistant" as const);
+    const content = `${role} message number ${i} ${"lorem ipsum ".repeat(8)}`;
+    return { id: randomUUID(), conversationId: conversation.id, role, content, parts: [{ type: "text", text: content }], createdAt: new Date(base + i * 1000) };
+  });
+  for (let i = 0; i < rows.length; i += 2000) await prisma.message.createMany({ data: rows.slice(i, i + 2000) });
+  return conversation.id;
+}
+
+async function recordTurn(run: () => Promise<unknown>): Promise<QueryEvent[]> {
+  const events: QueryEvent[] = [];
+  const stop = onQuery((e) => events.push(e));
+  try {
+    await run();
+  } finally {
+    stop();
+  }
+  return events;
+}
+
+let user: { id: string };
+beforeAll(async () => {
+  user = await createUser();
+});
+
+describe("the history window", () => {
+  it("a 10,000-message conversation: the model gets only the budgeted window, from one bounded query", async () => {
+    const conversationId = await seedConversation(user.id, 10_000);
+    const model = replyingModel("ok");
+    const events = await recordTurn(() =>
+      chatTurnJson({ userId: user.id, message: "what now?", conversationId }, settings(model, { historyTokens: 2000 }), noSignal()),
+    );
+
+    const prompt = received(model.doStreamCalls[0]!);
+    expect(prompt[0]!.role).toBe("system");
+    expect(prompt.at(-1)).toEqual({ role: "user", text: "what now?" });
+    const history = prompt.slice(1, -1);
+    // ~40 tokens per seeded message, 2000-token budget: a few dozen messages, the newest ones.
+    expect(history.length).toBeGreaterThan(10);
+    expect(history.length).toBeLessThan(60);
+    expect(history.at(-1)!.text).toContain("message number 9999");
+    expect(history[0]!.role).toBe("user");
+    const totalChars = history.reduce((n, m) => n + m.text.length, 0);
+    expect(totalChars / 4).toBeLessThanOrEqual(2000);
+
+    const historyQueries = events.filter((e) => /FROM "public"\."messages"/.test(e.sql) && /^SELECT/.test(e.sql));
+    expect(historyQueries).toHaveLength(1);
+    expect(historyQueries[0]!.sql).toMatch(/ORDER BY .*"created_at" DESC/);
+    expect(historyQueries[0]!.sql).toMatch(/LIMIT/);
+    expect(HISTORY_ROW_LIMIT).toBeLessThanOrEqual(100);
+  });
+
+  it("costs the same statements in a 10-message conversation as in a 10,000-message one", async () => {
+    const small = await seedConversation(user.id, 10);
+    const large = await seedConversation(user.id, 10_000);
+    // The rate limit and the history load run in parallel: compare the statements, not their order.
+    const shape = (events: QueryEvent[]) => events.map((e) => e.sql.replace(/\$\d+/g, "?")).sort();
+    const a = await recordTurn(() => chatTurnJson({ userId: user.id, message: "hi", conversationId: small }, settings(replyingModel("a")), noSignal()));
+    const b = await recordTurn(() => chatTurnJson({ userId: user.id, message: "hi", conversationId: large }, settings(replyingModel("b")), noSignal()));
+    expect(shape(b)).toEqual(shape(a));
+  });
+
+  it("a turn is at most 4 round trips here (rate limit, history, two writes; 3 for a new conversation)", async () => {
+    // The session lookup adds one over HTTP: within the spec's 6.
+    const first = await recordTurn(() => chatTurnJson({ userId: user.id, message: "hello" }, settings(replyingModel("hi")), noSignal()));
+    expect(first).toHaveLength(3);
+    const { prisma } = await import("@/lib/db");
+    const { id } = await prisma.conversation.findFirstOrThrow({ where: { userId: user.id }, orderBy: { createdAt: "desc" } });
+    const next = await recordTurn(() => chatTurnJson({ userId: user.id, message: "again", conversationId: id }, settings(replyingModel("ok")), noSignal()));
+    expect(next).toHaveLength(4);
+  });
+});
+
+describe("failures", () => {
+  it("a model that throws → ai_unavailable, the user message kept, nothing else", async () => {
+    const model = new MockLanguageModelV3({
+      doStream: async () => {
+        throw new Error("provider exploded");
+      },
+    });
+    const error = await chatTurnJson({ userId: user.id, message: "are you there?" }, settings(model), noSignal()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "ai_unavailable", message: "AI service temporarily unavailable" });
+    const { prisma } = await import("@/lib/db");
+    const conversation = await prisma.conversation.findFirstOrThrow({ where: { userId: user.id }, orderBy: { createdAt: "desc" }, include: { messages: true } });
+    expect(conversation.messages.map((m) => [m.role, m.content])).toEqual([["user", "are you there?"]]);
+  });
+
+  it("a past-the-limit turn answers 429 with Retry-After and writes nothing", async () => {
+    const limited = await createUser();
+    const s = settings(replyingModel("ok"), { rateLimit: 2 });
+    await chatTurnJson({ userId: limited.id, message: "one" }, s, noSignal());
+    await chatTurnJson({ userId: limited.id, message: "two" }, s, noSignal());
+    const error = await chatTurnJson({ userId: limited.id, message: "three" }, s, noSignal()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "rate_limited" });
+    expect(Number((error as { headers: Record<string, string> }).headers["Retry-After"])).toBeGreaterThan(0);
+    const { prisma } = await import("@/lib/db");
+    expect(await prisma.conversation.count({ where: { userId: limited.id } })).toBe(2);
+  });
+});
