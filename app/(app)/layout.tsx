@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { chatModel } from "@/lib/ai/model";
 import { requireUser } from "@/lib/auth/current-user";
 import { NavLink } from "./_components/nav-link";
 import { SignOutButton } from "./_components/sign-out-button";
@@ -17,6 +18,14 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <NavLink href="/tasks">Tasks</NavLink>
         </nav>
         <div className="ml-auto flex min-w-0 items-center gap-2">
+          <span
+            title="The model answering in Chat"
+            className="inline-flex items-center gap-1.5 truncate rounded-full border border-zinc-200 px-2.5 py-1 text-xs text-zinc-600 dark:border-zinc-700 dark:text-zinc-300"
+          >
+            <span className="size-1.5 rounded-full bg-emerald-500" aria-hidden />
+            <span className="sr-only">Model: </span>
+            {chatModel().label}
+          </span>
           <span className="hidden truncate text-sm text-zinc-500 sm:inline dark:text-zinc-400" title={user.email}>
             {user.name || user.email}
           </span>

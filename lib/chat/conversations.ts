@@ -4,6 +4,8 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ChatPart } from "./types";
 
+export { titleFromMessage } from "./title";
+
 // Conversations and their messages. Every query is scoped by the user id; a conversation of
 // another user is "not found", exactly like one that does not exist.
 
@@ -17,15 +19,6 @@ export type StoredMessage = {
 };
 
 const notFound = () => new AppError("not_found", "Conversation not found");
-
-/** A title from the first message: its first line, cut at a word boundary, no model call. */
-export function titleFromMessage(message: string): string {
-  const line = message.trim().split("\n")[0]!.replace(/\s+/g, " ");
-  if (line.length <= 60) return line;
-  const cut = line.slice(0, 60);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > 30 ? cut.slice(0, space) : cut).replace(/[\s,.;:!?-]+$/, "")}…`;
-}
 
 type ConversationRow = { id: string; title: string; createdAt: Date; updatedAt: Date };
 const toSummary = (c: ConversationRow): ConversationSummary => ({

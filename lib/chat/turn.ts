@@ -74,6 +74,13 @@ async function prepareTurn(request: TurnRequest, settings: TurnSettings) {
     loadRecentMessages(request.userId, conversationId),
   ]);
   if (!recent) throw new AppError("not_found", "Conversation not found");
+  // Retrying after a failed turn sends the same text again: that user message is already the
+  // last one stored (and unanswered), so answer it instead of storing it twice.
+  const last = recent[0];
+  if (last?.role === "user" && last.content === request.message) {
+    const retried: ChatMessage = { id: last.id, role: "user", parts: last.parts };
+    return { conversationId, userMessage: retried, history: fitHistory(recent.slice(1), settings.historyTokens - estimateTokens(last)) };
+  }
   await appendMessage(conversationId, stored);
   const history = fitHistory(recent, Math.max(0, settings.historyTokens - estimateTokens(stored)));
   return { conversationId, userMessage, history };

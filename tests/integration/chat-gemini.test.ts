@@ -109,9 +109,17 @@ describe("when the model provider fails", () => {
       "user:Add a task to buy bread",
     ]);
 
+    // Retrying the same message answers it, without storing it twice.
     gemini.setResponder(quickstartResponder);
     const retry = await chat({ message: "Add a task to buy bread", conversation_id: first.body.conversation_id });
     expect(retry.status).toBe(200);
+    const after = (await conversation(first.body.conversation_id)).body.messages;
+    expect(after.map((m: { role: string; content: string }) => `${m.role}:${m.content}`)).toEqual([
+      "user:Hello!",
+      expect.stringMatching(/^assistant:/),
+      "user:Add a task to buy bread",
+      expect.stringMatching(/^assistant:Added task #\d+ · Buy bread/),
+    ]);
   });
 
   it("a silent model → 504 within the deadline, and the model call is aborted", async () => {

@@ -1,0 +1,88 @@
+"use client";
+
+import { createContext, useCallback, useContext, useMemo, useState } from "react";
+import type { ConversationSummary } from "@/lib/chat/conversations";
+
+type ConversationsState = {
+  conversations: ConversationSummary[];
+  nextCursor: string | null;
+  /** Bumped by "New chat" so the new-chat view starts fresh even when already on /chat. */
+  newChatKey: number;
+  startNewChat: () => void;
+  /** Shows a just-created conversation at the top before the server list is re-read. */
+  addConversation: (conversation: ConversationSummary) => void;
+  refresh: () => Promise<void>;
+  loadMore: () => Promise<void>;
+  rename: (id: string, title: string) => Promise<void>;
+  remove: (id: string) => Promise<void>;
+};
+
+const Context = createContext<ConversationsState | null>(null);
+
+export function useConversations(): ConversationsState {
+  const value = useContext(Context);
+  if (!value) throw new Error("useConversations needs a ConversationsProvider");
+  return value;
+}
+
+async function api<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(path, { ...init, headers: { "content-type": "application/json", ...init?.headers } });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { message?: string };
+    throw new Error(body.message ?? `Request failed (${res.status})`);
+  }
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
+type Page = { conversations: ConversationSummary[]; next_cursor: string | null };
+
+export function ConversationsProvider({
+  initial,
+  children,
+}: {
+  initial: Page;
+  children: React.ReactNode;
+}) {
+  const [conversations, setConversations] = useState(initial.conversations);
+  const [nextCursor, setNextCursor] = useState(initial.next_cursor);
+  const [newChatKey, setNewChatKey] = useState(0);
+
+  const refresh = useCallback(async () => {
+    const limit = Math.min(100, Math.max(20, conversations.length));
+    const page = await api<Page>(`/api/conversations?limit=${limit}`);
+    setConversations(page.conversations);
+    setNextCursor(page.next_cursor);
+  }, [conversations.length]);
+
+  const loadMore = useCallback(async () => {
+    if (!nextCursor) return;
+    const page = await api<Page>(`/api/conversations?limit=20&cursor=${encodeURIComponent(nextCursor)}`);
+    setConversations((list) => [...list, ...page.conversations.filter((c) => !list.some((x) => x.id === c.id))]);
+    setNextCursor(page.next_cursor);
+  }, [nextCursor]);
+
+  const rename = useCallback(async (id: string, title: string) => {
+    const updated = await api<ConversationSummary>(`/api/conversations/${id}`, {
+      method: "PATCH",
+      body: JSON.stringify({ title }),
+    });
+    setConversations((list) => list.map((c) => (c.id === id ? { ...c, title: updated.title } : c)));
+  }, []);
+
+  const remove = useCallback(async (id: string) => {
+    await api<void>(`/api/conversations/${id}`, { method: "DELETE" });
+    setConversations((list) => list.filter((c) => c.id !== id));
+  }, []);
+
+  const addConversation = useCallback((conversation: ConversationSummary) => {
+    setConversations((list) => [conversation, ...list.filter((c) => c.id !== conversation.id)]);
+  }, []);
+
+  const startNewChat = useCallback(() => setNewChatKey((k) => k + 1), []);
+
+  const value = useMemo(
+    () => ({ conversations, nextCursor, newChatKey, startNewChat, addConversation, refresh, loadMore, rename, remove }),
+    [conversations, nextCursor, newChatKey, startNewChat, addConversation, refresh, loadMore, rename, remove],
+  );
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}

@@ -1,0 +1,76 @@
+// Human summaries of task tool calls for the chat's tool cards ("Added #12 · Buy milk").
+import type { TaskDto } from "@/lib/tasks/service";
+
+export type ToolCardState = "running" | "done" | "failed";
+
+export type ToolCardModel = {
+  state: ToolCardState;
+  /** One line: what happened (or is happening). */
+  summary: string;
+  /** list_tasks: the tasks it returned, to show as a small list. */
+  tasks?: Pick<TaskDto, "id" | "title" | "completed">[];
+  count?: number;
+};
+
+type ToolPartLike = {
+  type: string;
+  state: string;
+  input?: unknown;
+  output?: unknown;
+  errorText?: string;
+};
+
+const running: Record<string, string> = {
+  add_task: "Adding a task…",
+  list_tasks: "Looking at your tasks…",
+  complete_task: "Updating a task…",
+  update_task: "Updating a task…",
+  delete_task: "Deleting a task…",
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+const label = (task: Record<string, unknown>) => `#${String(task.id)} · ${String(task.title)}`;
+
+function statusWord(input: unknown): string {
+  const status = isObject(input) ? input.status : undefined;
+  return status === "pending" ? "pending " : status === "completed" ? "completed " : "";
+}
+
+function doneSummary(tool: string, input: unknown, output: Record<string, unknown>): ToolCardModel {
+  switch (tool) {
+    case "add_task":
+      return { state: "done", summary: `Added ${label(output)}` };
+    case "complete_task":
+      return { state: "done", summary: `${output.completed ? "Completed" : "Reopened"} ${label(output)}` };
+    case "update_task":
+      return { state: "done", summary: `Updated ${label(output)}` };
+    case "delete_task":
+      return { state: "done", summary: `Deleted ${label(output)}` };
+    case "list_tasks": {
+      const tasks = Array.isArray(output.tasks) ? (output.tasks as TaskDto[]) : [];
+      const count = typeof output.count === "number" ? output.count : tasks.length;
+      const noun = `${statusWord(input)}task${count === 1 ? "" : "s"}`;
+      return {
+        state: "done",
+        summary: count === 0 ? `No ${noun}` : `Found ${count} ${noun}`,
+        tasks: tasks.map((t) => ({ id: t.id, title: t.title, completed: t.completed })),
+        count,
+      };
+    }
+    default:
+      return { state: "done", summary: `Ran ${tool}` };
+  }
+}
+
+export function toolName(part: { type: string }): string {
+  return part.type.replace(/^tool-/, "");
+}
+
+export function summarizeToolPart(part: ToolPartLike): ToolCardModel {
+  const tool = toolName(part);
+  if (part.state === "output-error") return { state: "failed", summary: part.errorText ?? "The tool failed" };
+  if (part.state !== "output-available") return { state: "running", summary: running[tool] ?? `Running ${tool}…` };
+  if (!isObject(part.output)) return { state: "done", summary: `Ran ${tool}` };
+  if (typeof part.output.error === "string") return { state: "failed", summary: part.output.error };
+  return doneSummary(tool, part.input, part.output);
+}
