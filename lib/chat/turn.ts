@@ -210,6 +210,16 @@ async function runAgent(
   return { stream, finished };
 }
 
+/**
+ * A failure after the conversation exists still tells the client which conversation it is (the
+ * user message was stored there), so a retry continues it instead of starting another.
+ */
+function inConversation(conversationId: string, code: "timeout" | "ai_unavailable"): AppError {
+  return new AppError(code, code === "timeout" ? TIMED_OUT : AI_UNAVAILABLE, {
+    headers: { "X-Conversation-Id": conversationId },
+  });
+}
+
 async function drain(reader: ReadableStreamDefaultReader<unknown>): Promise<void> {
   for (;;) if ((await reader.read()).done) return;
 }
@@ -225,8 +235,8 @@ export async function chatTurnJson(request: TurnRequest, settings: TurnSettings,
     const { stream, finished } = await runAgent(request.userId, prepared, settings, abort);
     await drain(stream.getReader());
     const turn = await finished;
-    if (turn.status?.status === "timeout") throw new AppError("timeout", TIMED_OUT);
-    if (turn.status?.status === "failed") throw new AppError("ai_unavailable", AI_UNAVAILABLE);
+    if (turn.status?.status === "timeout") throw inConversation(turn.conversationId, "timeout");
+    if (turn.status?.status === "failed") throw inConversation(turn.conversationId, "ai_unavailable");
     return { conversation_id: turn.conversationId, response: turn.text, tool_calls: turn.toolCalls };
   } finally {
     clearTimeout(timer);
@@ -278,8 +288,7 @@ export async function chatTurnStream(
       await drain(reader);
       await finished.catch(() => undefined);
       cleanup();
-      if (abort.signal.reason === "timeout") throw new AppError("timeout", TIMED_OUT);
-      throw new AppError("ai_unavailable", AI_UNAVAILABLE);
+      throw inConversation(prepared.conversationId, abort.signal.reason === "timeout" ? "timeout" : "ai_unavailable");
     }
     head.push(value);
     if (value.type !== "start" && value.type !== "start-step") break;

@@ -13,7 +13,8 @@ import { type TestServer, startServer } from "../helpers/server";
 import { postChatStream, streamedText } from "../helpers/sse";
 
 // The real @ai-sdk/google provider, in the real server, talking to a local fake Gemini.
-const TIMEOUT_MS = 1500;
+// Short enough to keep the timeout tests quick, long enough for a loaded machine.
+const TIMEOUT_MS = 3000;
 let gemini: FakeGemini;
 let server: TestServer;
 let user: Session;
@@ -179,6 +180,9 @@ describe("streaming through Gemini", () => {
     const res = await postChatStream(server.url, user.token, { message: "Hello?" });
     expect(res.status).toBe(status);
     expect(res.body.error).toBe(error);
+    // The user message was stored: the error says where, so a retry continues that conversation.
+    const conversationId = res.headers.get("x-conversation-id")!;
+    expect((await conversation(conversationId)).body.messages.map((m: { content: string }) => m.content)).toEqual(["Hello?"]);
   });
 
   it("stopping mid-reply keeps exactly the partial text, marked stopped", async () => {

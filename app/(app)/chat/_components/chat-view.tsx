@@ -62,12 +62,13 @@ export function ChatView({ conversationId, initialMessages, olderBefore, userNam
         }),
         fetch: async (input, init) => {
           const response = await fetch(input, init);
-          if (response.ok) {
-            const sent = (JSON.parse(String(init?.body)) as { message: string }).message;
-            // The composer keeps its text until the server accepts the message.
-            setInput((current) => (current.trim() === sent ? "" : current));
-            const id = response.headers.get("x-conversation-id");
-            if (id) setActiveId(id);
+          const sent = (JSON.parse(String(init?.body)) as { message: string }).message;
+          // The composer keeps its text until the server accepts the message.
+          if (response.ok) setInput((current) => (current.trim() === sent ? "" : current));
+          // Also on a failed turn: the message was stored in this conversation; a retry continues it.
+          const id = response.headers.get("x-conversation-id");
+          if (id) {
+            setActiveId(id);
             setTitle((title) => title ?? titleFromMessage(sent));
           }
           return response;
