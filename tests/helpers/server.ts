@@ -72,6 +72,24 @@ async function waitForServer(
   throw new Error(`server did not become healthy:\n${output()}`);
 }
 
+/** Starts a server that is expected to refuse to start; resolves with its exit code and output. */
+export async function startServerExpectingFailure(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  ensureBuild();
+  const port = await freePort();
+  const proc = spawn(process.execPath, ["scripts/start.mjs"], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), BETTER_AUTH_SECRET: TEST_SECRET, DATABASE_URL: "", ...env, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  proc.stdout?.on("data", (d) => (output += d));
+  proc.stderr?.on("data", (d) => (output += d));
+  const timer = setTimeout(() => proc.kill("SIGKILL"), 30_000);
+  const code = await new Promise<number | null>((resolve) => proc.once("exit", resolve));
+  clearTimeout(timer);
+  return { code, output };
+}
+
 export async function startServer(options: ServerOptions): Promise<TestServer> {
   ensureBuild();
   const database = options.database ?? (await createTestDatabase(options.label));

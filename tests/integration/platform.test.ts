@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, signUp } from "../helpers/api";
-import { type TestServer, startServer } from "../helpers/server";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type TestServer, startServer, startServerExpectingFailure } from "../helpers/server";
 
 let server: TestServer;
 
@@ -84,5 +87,38 @@ describe("the error contract", () => {
     expect(res.status).toBe(400);
     expect(res.text).not.toMatch(/at \w+ \(|node_modules|prisma/i);
     expect(session.token).toBeTruthy();
+  });
+});
+
+describe("start-up guards", () => {
+  it("a second server on the same embedded database refuses to start, and the first keeps working", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "taskchat-lock-"));
+    const database = { env: { PGLITE_DIR: path.join(dir, "pglite") }, kind: "pglite" as const, drop: async () => {} };
+    const first = await startServer({ label: "lock", database, env: { AUTH_RATE_LIMIT: "false" } });
+    try {
+      const user = await signUp(first.url);
+      const second = await startServerExpectingFailure({ PGLITE_DIR: database.env.PGLITE_DIR });
+      expect(second.code).toBe(1);
+      expect(second.output).toContain("is in use by another process");
+      expect((await call(first.url, "GET", "/api/me", { token: user.token })).status).toBe(200);
+      // After a clean stop the data is intact and the next server opens it.
+      await first.restart();
+      expect((await call(first.url, "GET", "/api/me", { token: user.token })).status).toBe(200);
+    } finally {
+      await first.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a serverless production deployment without DATABASE_URL refuses to start", async () => {
+    const { code, output } = await startServerExpectingFailure({ VERCEL: "1" });
+    expect(code).toBe(1);
+    expect(output).toContain("DATABASE_URL is not set");
+  });
+
+  it("production without BETTER_AUTH_SECRET refuses to start", async () => {
+    const { code, output } = await startServerExpectingFailure({ BETTER_AUTH_SECRET: "", PGLITE_DIR: "memory://" });
+    expect(code).toBe(1);
+    expect(output).toContain("BETTER_AUTH_SECRET is required in production");
   });
 });
