@@ -2,8 +2,7 @@
 // set, otherwise the embedded PGlite (never in a serverless production deployment).
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { PrismaPGlite } from "pglite-prisma-adapter";
-import { type EmbeddedDatabase, openEmbeddedDatabase } from "./embedded";
+import type { EmbeddedDatabase } from "./embedded";
 
 export type DatabaseConfig = {
   url?: string;
@@ -20,7 +19,8 @@ export function describeDatabase(config: DatabaseConfig): string {
 
 /**
  * Opens the embedded database on the first query rather than at construction, so importing
- * the Prisma client (as `next build` does) never touches the data folder.
+ * the Prisma client (as `next build` does) never touches the data folder. PGlite and the
+ * migration engine are imported only here: a PostgreSQL deployment never loads them.
  */
 class EmbeddedAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
   readonly provider = "postgres";
@@ -30,21 +30,24 @@ class EmbeddedAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
   constructor(private readonly dir: string) {}
 
   open(): Promise<EmbeddedDatabase> {
-    this.database ??= openEmbeddedDatabase(this.dir).catch((error) => {
+    this.database ??= import("./embedded").then(({ openEmbeddedDatabase }) => openEmbeddedDatabase(this.dir)).catch((error) => {
       this.database = undefined;
       throw error;
     });
     return this.database;
   }
 
+  private async adapter() {
+    const [{ pglite }, { PrismaPGlite }] = await Promise.all([this.open(), import("pglite-prisma-adapter")]);
+    return new PrismaPGlite(pglite);
+  }
+
   async connect(): Promise<SqlDriverAdapter> {
-    const { pglite } = await this.open();
-    return new PrismaPGlite(pglite).connect();
+    return (await this.adapter()).connect();
   }
 
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
-    const { pglite } = await this.open();
-    return new PrismaPGlite(pglite).connectToShadowDb();
+    return (await this.adapter()).connectToShadowDb();
   }
 
   async close(): Promise<void> {
