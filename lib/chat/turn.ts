@@ -276,7 +276,10 @@ export async function chatTurnStream(
     cleanup();
     throw error;
   }
-  const { stream, finished } = await runAgent(request.userId, prepared, settings, abort);
+  const { stream, finished } = await runAgent(request.userId, prepared, settings, abort).catch((error: unknown) => {
+    cleanup();
+    throw error;
+  });
   finished.catch((error: unknown) => console.error("[taskchat] could not store the assistant message:", error));
   const reader = stream.getReader();
 

@@ -7,6 +7,9 @@ import { chatSettings } from "@/lib/chat/settings";
 import { chatTurnJson, chatTurnStream } from "@/lib/chat/turn";
 import { methods, readBody } from "@/lib/http";
 
+// On Vercel, let a long streamed reply run past the default function duration.
+export const maxDuration = 60;
+
 export const { GET, POST, PUT, PATCH, DELETE } = methods({
   POST: withUser(async (req, { user }) => {
     const body = await readBody(req, chatRequestSchema);
