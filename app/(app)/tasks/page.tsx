@@ -1,12 +1,32 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { requireUser } from "@/lib/auth/current-user";
+import { listTasks } from "@/lib/tasks/service";
+import { TaskBoard } from "./_components/task-board";
 
 export const metadata: Metadata = { title: "Tasks" };
 
-export default function TasksPage() {
+export default async function TasksPage() {
+  // Rendered for every request, never from a cache: the assistant changes these tasks from Chat.
+  await connection();
+  const user = await requireUser();
+  const { tasks, count } = await listTasks(user.id);
   return (
-    <main className="mx-auto flex h-full max-w-2xl flex-col items-center justify-center px-4 text-center">
-      <h1 className="text-2xl font-semibold tracking-tight">Tasks</h1>
-      <p className="mt-2 text-sm text-zinc-500 dark:text-zinc-400">Your task list arrives here soon.</p>
+    <main className="h-full overflow-y-auto">
+      <div className="mx-auto w-full max-w-2xl px-4 pt-6 pb-16 sm:px-6 sm:pt-10">
+        <header className="mb-6">
+          <h1 className="text-2xl font-semibold tracking-tight">Tasks</h1>
+          <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
+            The same list the assistant keeps in{" "}
+            <Link href="/chat" className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+              Chat
+            </Link>
+            : change it here or there.
+          </p>
+        </header>
+        <TaskBoard initialTasks={tasks} initialTotal={count} />
+      </div>
     </main>
   );
 }

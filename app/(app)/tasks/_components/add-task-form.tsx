@@ -1,0 +1,141 @@
+"use client";
+
+import { useRef, useState } from "react";
+import type { CreateTaskInput } from "@/lib/tasks/schemas";
+import { type Task, messageOf } from "../_lib/api";
+import type { MutationResult } from "../_lib/use-task-list";
+import { DESCRIPTION_MAX, type DraftErrors, TITLE_MAX, checkNewTask } from "../_lib/validation";
+import { CharCount } from "./char-count";
+import { PlusIcon, Spinner } from "./icons";
+import { alertBox, fieldError, primaryButton } from "./styles";
+
+type Props = { onAdd: (input: CreateTaskInput) => Promise<MutationResult<Task>> };
+
+const bare =
+  "block w-full min-w-0 bg-transparent placeholder:text-zinc-400 focus:outline-none focus-visible:outline-none dark:placeholder:text-zinc-500";
+
+export function AddTaskForm({ onAdd }: Props) {
+  const [title, setTitle] = useState("");
+  const [description, setDescription] = useState("");
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const titleRef = useRef<HTMLInputElement>(null);
+  const descriptionRef = useRef<HTMLTextAreaElement>(null);
+
+  async function submit() {
+    if (pending) return;
+    const checked = checkNewTask({ title, description });
+    setServerError(null);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      (checked.errors.title ? titleRef : descriptionRef).current?.focus();
+      return;
+    }
+    setErrors({});
+    setPending(true);
+    const result = await onAdd(checked.data);
+    setPending(false);
+    if (!result.ok) {
+      // Keep what was typed: the person fixes it or tries again.
+      setServerError(messageOf(result.error));
+      return;
+    }
+    setTitle("");
+    setDescription("");
+    titleRef.current?.focus();
+  }
+
+  return (
+    <form
+      aria-label="Add a task"
+      aria-busy={pending}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      className="rounded-xl border border-zinc-200 bg-white shadow-xs transition-shadow focus-within:border-indigo-500 focus-within:ring-3 focus-within:ring-indigo-500/20 dark:border-zinc-800 dark:bg-zinc-900 dark:focus-within:border-indigo-500"
+    >
+      <div className="flex items-center gap-3 px-4 pt-3">
+        <PlusIcon className="size-5 shrink-0 text-indigo-600 dark:text-indigo-400" />
+        <label htmlFor="new-task-title" className="sr-only">
+          New task
+        </label>
+        <input
+          ref={titleRef}
+          id="new-task-title"
+          name="title"
+          type="text"
+          autoComplete="off"
+          enterKeyHint="done"
+          placeholder="Add a task…"
+          value={title}
+          readOnly={pending}
+          aria-invalid={errors.title ? true : undefined}
+          aria-describedby={errors.title ? "new-task-title-error" : undefined}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            if (errors.title) setErrors((e) => ({ ...e, title: undefined }));
+          }}
+          className={`${bare} py-1 text-base font-medium`}
+        />
+        <CharCount length={title.trim().length} max={TITLE_MAX} />
+      </div>
+      {errors.title && (
+        <p id="new-task-title-error" role="alert" className={`${fieldError} px-4 pl-12`}>
+          {errors.title}
+        </p>
+      )}
+      <div className="px-4 pt-1 pb-2 pl-12">
+        <label htmlFor="new-task-description" className="sr-only">
+          Description
+        </label>
+        <textarea
+          ref={descriptionRef}
+          id="new-task-description"
+          name="description"
+          rows={1}
+          placeholder="Description (optional)"
+          value={description}
+          readOnly={pending}
+          aria-invalid={errors.description ? true : undefined}
+          aria-describedby={errors.description ? "new-task-description-error" : undefined}
+          onChange={(e) => {
+            setDescription(e.target.value);
+            if (errors.description) setErrors((e) => ({ ...e, description: undefined }));
+          }}
+          onKeyDown={(e) => {
+            // Enter adds, like the title field; Shift+Enter starts a new line.
+            if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
+              e.preventDefault();
+              e.currentTarget.form?.requestSubmit();
+            }
+          }}
+          className={`${bare} field-sizing-content max-h-48 min-h-6 resize-none py-0.5 text-sm text-zinc-600 dark:text-zinc-300`}
+        />
+        {errors.description && (
+          <p id="new-task-description-error" role="alert" className={fieldError}>
+            {errors.description}
+          </p>
+        )}
+      </div>
+      {serverError && (
+        <p role="alert" className={`${alertBox} mx-3 mb-2`}>
+          {serverError}
+        </p>
+      )}
+      <div className="flex items-center justify-between gap-3 border-t border-zinc-100 px-3 py-2 dark:border-zinc-800">
+        <p className="hidden pl-1 text-xs text-zinc-400 sm:block dark:text-zinc-500">
+          <kbd className="font-sans">Enter</kbd> to add · <kbd className="font-sans">Shift + Enter</kbd> for a new line
+        </p>
+        <div className="ml-auto flex items-center gap-3">
+          <CharCount length={description.length} max={DESCRIPTION_MAX} />
+          <button type="submit" disabled={pending} className={primaryButton}>
+            {pending ? <Spinner /> : null}
+            {pending ? "Adding…" : "Add task"}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

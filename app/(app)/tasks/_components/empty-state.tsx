@@ -1,0 +1,37 @@
+import Link from "next/link";
+import type { TaskStatus } from "@/lib/tasks/schemas";
+
+const copy: Record<TaskStatus, { icon: string; title: string; body: string }> = {
+  all: { icon: "+", title: "No tasks yet", body: "Add one above, or ask the assistant in" },
+  pending: { icon: "☀", title: "Nothing pending 🎉", body: "Everything on your list is done." },
+  completed: { icon: "✓", title: "Nothing completed yet", body: "Tick a task off and it will show up here." },
+};
+
+/** What an empty list says: per filter, and "no tasks yet" whenever there are none at all. */
+export function EmptyState({ status, hasTasks }: { status: TaskStatus; hasTasks: boolean }) {
+  const kind = hasTasks ? status : "all";
+  const { icon, title, body } = copy[kind];
+  return (
+    <div className="rounded-xl border border-dashed border-zinc-300 px-6 py-12 text-center dark:border-zinc-700">
+      <div
+        aria-hidden="true"
+        className="mx-auto mb-3 flex size-10 items-center justify-center rounded-xl bg-indigo-50 text-lg text-indigo-600 dark:bg-indigo-500/10 dark:text-indigo-300"
+      >
+        {icon}
+      </div>
+      <p className="font-medium text-zinc-900 dark:text-zinc-100">{title}</p>
+      <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
+        {body}
+        {kind === "all" && (
+          <>
+            {" "}
+            <Link href="/chat" className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+              Chat
+            </Link>
+            .
+          </>
+        )}
+      </p>
+    </div>
+  );
+}

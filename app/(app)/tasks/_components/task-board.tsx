@@ -1,0 +1,192 @@
+"use client";
+
+import { useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useState } from "react";
+import type { CreateTaskInput, TaskStatus } from "@/lib/tasks/schemas";
+import { ApiError, type Task, messageOf, tasksApi } from "../_lib/api";
+import { countByStatus, matchesStatus, parseStatus, urlForStatus } from "../_lib/filter";
+import { patchTask, replaceTask, useTaskList, withTask, withoutTask } from "../_lib/use-task-list";
+import { AddTaskForm } from "./add-task-form";
+import { EmptyState } from "./empty-state";
+import { XIcon } from "./icons";
+import { TaskFilter } from "./task-filter";
+import { TaskItem, toggleId } from "./task-item";
+
+type Props = { initialTasks: Task[]; initialTotal: number };
+
+const REFRESH_THROTTLE_MS = 1_000;
+
+export function TaskBoard({ initialTasks, initialTotal }: Props) {
+  const status = parseStatus(useSearchParams().get("status"));
+  const { tasks, hidden, busyIds, mutate, refresh } = useTaskList(initialTasks, initialTotal);
+  const [errors, setErrors] = useState<Partial<Record<number, string>>>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+
+  // The assistant changes the same tasks from Chat: coming back to this tab refetches them.
+  useEffect(() => {
+    let last = 0;
+    const onReturn = () => {
+      if (document.visibilityState === "hidden" || Date.now() - last < REFRESH_THROTTLE_MS) return;
+      last = Date.now();
+      void refresh();
+    };
+    const onPageShow = (e: PageTransitionEvent) => {
+      if (e.persisted) onReturn(); // restored from the back/forward cache
+    };
+    window.addEventListener("focus", onReturn);
+    document.addEventListener("visibilitychange", onReturn);
+    window.addEventListener("pageshow", onPageShow);
+    return () => {
+      window.removeEventListener("focus", onReturn);
+      document.removeEventListener("visibilitychange", onReturn);
+      window.removeEventListener("pageshow", onPageShow);
+    };
+  }, [refresh]);
+
+  const setStatus = useCallback((next: TaskStatus) => {
+    // Next.js syncs useSearchParams with history.replaceState: no server round trip, and a
+    // reload keeps the filter.
+    window.history.replaceState(null, "", urlForStatus(next, new URL(window.location.href)));
+  }, []);
+
+  const setError = (id: number, message: string | undefined) => setErrors((e) => ({ ...e, [id]: message }));
+
+  function report(task: Task, error: unknown, action: string) {
+    if (error instanceof ApiError && error.notFound) {
+      setNotice(`“${task.title}” no longer exists — it may have been deleted in Chat.`);
+      return;
+    }
+    setError(task.id, `Couldn't ${action}: ${messageOf(error)}`);
+  }
+
+  // An item that is about to vanish takes keyboard focus with it: hand it to its neighbour (or
+  // the add form) rather than dropping it on <body>.
+  function keepFocusInList(neighbour: Task | undefined) {
+    requestAnimationFrame(() =>
+      document.getElementById(neighbour ? toggleId(neighbour.id) : "new-task-title")?.focus({ preventScroll: true }),
+    );
+  }
+
+  async function add(input: CreateTaskInput) {
+    const result = await mutate({ request: () => tasksApi.create(input), commit: withTask });
+    if (result.ok) {
+      setAnnouncement(`Added “${result.value.title}”.`);
+      if (status === "completed") setStatus("all"); // otherwise the new task would be out of sight
+    }
+    return result;
+  }
+
+  async function toggle(task: Task, completed: boolean, neighbour: Task | undefined) {
+    setError(task.id, undefined);
+    // In the Pending or Completed view the task leaves the list at once.
+    if (status !== "all") keepFocusInList(neighbour);
+    const result = await mutate({
+      taskId: task.id,
+      optimistic: (list) => patchTask(list, task.id, { completed }),
+      request: () => tasksApi.update(task.id, { completed }),
+      commit: replaceTask,
+    });
+    if (result.ok) setAnnouncement(completed ? `Marked “${task.title}” as done.` : `Re-opened “${task.title}”.`);
+    else report(task, result.error, completed ? "mark it as done" : "re-open it");
+  }
+
+  async function save(task: Task, changes: { title: string; description: string }): Promise<string | null> {
+    setError(task.id, undefined);
+    const result = await mutate({
+      taskId: task.id,
+      request: () => tasksApi.update(task.id, changes),
+      commit: replaceTask,
+    });
+    if (result.ok) {
+      setAnnouncement(`Saved “${result.value.title}”.`);
+      return null;
+    }
+    if (result.error instanceof ApiError && result.error.notFound) {
+      report(task, result.error, "save it");
+      return null;
+    }
+    return messageOf(result.error);
+  }
+
+  async function remove(task: Task, neighbour: Task | undefined) {
+    setError(task.id, undefined);
+    keepFocusInList(neighbour);
+    const result = await mutate({
+      taskId: task.id,
+      optimistic: (list) => withoutTask(list, task.id),
+      request: () => tasksApi.remove(task.id),
+      commit: (list) => withoutTask(list, task.id),
+    });
+    const gone = result.ok || (result.error instanceof ApiError && result.error.notFound);
+    if (gone) setAnnouncement(`Deleted “${task.title}”.`);
+    else report(task, result.error, "delete it");
+  }
+
+  const counts = countByStatus(tasks);
+  const visible = tasks.filter((t) => matchesStatus(t, status));
+
+  return (
+    <div className="space-y-6">
+      <AddTaskForm onAdd={add} />
+
+      <section aria-labelledby="task-list-heading" className="space-y-3">
+        <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+          <h2 id="task-list-heading" className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">
+            Your tasks
+          </h2>
+          <TaskFilter value={status} counts={counts} onChange={setStatus} />
+        </div>
+
+        {notice && (
+          <div className="flex items-start gap-2 rounded-lg bg-amber-50 py-2 pr-2 pl-3 text-sm text-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
+            <p role="alert" className="min-w-0 flex-1 py-0.5 wrap-anywhere">
+              {notice}
+            </p>
+            <button
+              type="button"
+              onClick={() => setNotice(null)}
+              className="inline-flex size-7 shrink-0 items-center justify-center rounded-md hover:bg-amber-100 dark:hover:bg-amber-900/50"
+            >
+              <XIcon />
+              <span className="sr-only">Dismiss</span>
+            </button>
+          </div>
+        )}
+
+        {visible.length === 0 ? (
+          <EmptyState status={status} hasTasks={tasks.length > 0} />
+        ) : (
+          <ul
+            aria-label="Tasks"
+            className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/40"
+          >
+            {visible.map((task, index) => (
+              <TaskItem
+                key={task.id}
+                task={task}
+                busy={busyIds.has(task.id)}
+                error={errors[task.id]}
+                onToggle={(completed) => void toggle(task, completed, visible[index + 1] ?? visible[index - 1])}
+                onSave={(changes) => save(task, changes)}
+                onArmDelete={() => setAnnouncement(`Press again to delete “${task.title}”.`)}
+                onDelete={() => void remove(task, visible[index + 1] ?? visible[index - 1])}
+                onDismissError={() => setError(task.id, undefined)}
+              />
+            ))}
+          </ul>
+        )}
+
+        {hidden > 0 && (
+          <p className="text-center text-xs text-zinc-500 dark:text-zinc-400">
+            Showing your newest {tasks.length} tasks; {hidden} older ones are not listed here.
+          </p>
+        )}
+      </section>
+
+      <p role="status" className="sr-only">
+        {announcement}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+"use client";
+
+import { useCallback, useMemo, useRef, useState } from "react";
+import { ApiError, type Task, tasksApi } from "./api";
+
+// The page's copy of the task list. `base` is what the server last confirmed (the first render's
+// list, then API answers and refetches); optimistic changes are overlays on top of it that vanish
+// when their request settles, so a failure rolls back by itself. A refetch that was in flight
+// while a change was being made may predate it, so its answer is dropped and asked again.
+
+type Overlay = { key: number; taskId: number; apply: (tasks: Task[]) => Task[] };
+
+export type MutationResult<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+type Mutation<T> = {
+  /** The task this changes, if it already exists (marks it busy while the request runs). */
+  taskId?: number;
+  /** What the list should look like right away. */
+  optimistic?: (tasks: Task[]) => Task[];
+  request: () => Promise<T>;
+  /** Folds the server's answer into the confirmed list. */
+  commit: (tasks: Task[], value: T) => Task[];
+};
+
+export function useTaskList(initialTasks: Task[], initialTotal: number) {
+  const [base, setBase] = useState(initialTasks);
+  // Tasks beyond what one list returns (the service caps a list at the newest few hundred).
+  const [hidden, setHidden] = useState(initialTotal - initialTasks.length);
+  const [overlays, setOverlays] = useState<Overlay[]>([]);
+  const [seenInitial, setSeenInitial] = useState(initialTasks);
+
+  // A new server render (a navigation back to this page) brings fresher data.
+  if (initialTasks !== seenInitial) {
+    setSeenInitial(initialTasks);
+    setBase(initialTasks);
+    setHidden(initialTotal - initialTasks.length);
+  }
+
+  const nextKey = useRef(0);
+  const inFlight = useRef(0);
+  const generation = useRef(0); // bumped when a change starts or settles
+  const latestRefresh = useRef(0);
+  const refreshWhenIdle = useRef(false);
+
+  const tasks = useMemo(() => overlays.reduce((list, overlay) => overlay.apply(list), base), [base, overlays]);
+  const busyIds = useMemo(() => new Set(overlays.map((o) => o.taskId)), [overlays]);
+
+  const refresh = useCallback(async (): Promise<void> => {
+    for (;;) {
+      if (inFlight.current > 0) {
+        refreshWhenIdle.current = true;
+        return;
+      }
+      const startedAt = generation.current;
+      const seq = ++latestRefresh.current;
+      let list;
+      try {
+        list = await tasksApi.list();
+      } catch {
+        return; // a background refresh that fails is not worth an alert: the next one will tell
+      }
+      if (seq !== latestRefresh.current) return; // a newer refresh is on its way
+      if (startedAt === generation.current && inFlight.current === 0) {
+        setBase(list.tasks);
+        setHidden(list.count - list.tasks.length);
+        return;
+      }
+      // A change started or settled meanwhile, so this answer may predate it: ask again.
+    }
+  }, []);
+
+  const mutate = useCallback(
+    async <T>({ taskId, optimistic, request, commit }: Mutation<T>): Promise<MutationResult<T>> => {
+      const key = ++nextKey.current;
+      inFlight.current += 1;
+      generation.current += 1;
+      if (optimistic) setOverlays((list) => [...list, { key, taskId: taskId ?? 0, apply: optimistic }]);
+      else if (taskId !== undefined) setOverlays((list) => [...list, { key, taskId, apply: (t) => t }]);
+      try {
+        const value = await request();
+        setBase((list) => commit(list, value));
+        return { ok: true, value };
+      } catch (error) {
+        // Gone on the server (deleted in Chat, say): drop it here too instead of rolling back.
+        if (taskId !== undefined && error instanceof ApiError && error.notFound) {
+          setBase((list) => list.filter((t) => t.id !== taskId));
+        }
+        return { ok: false, error };
+      } finally {
+        setOverlays((list) => list.filter((o) => o.key !== key));
+        inFlight.current -= 1;
+        generation.current += 1;
+        if (inFlight.current === 0 && refreshWhenIdle.current) {
+          refreshWhenIdle.current = false;
+          void refresh();
+        }
+      }
+    },
+    [refresh],
+  );
+
+  return { tasks, hidden, busyIds, mutate, refresh };
+}
+
+export const replaceTask = (tasks: Task[], task: Task) => tasks.map((t) => (t.id === task.id ? task : t));
+export const withoutTask = (tasks: Task[], id: number) => tasks.filter((t) => t.id !== id);
+export const patchTask = (tasks: Task[], id: number, patch: Partial<Task>) =>
+  tasks.map((t) => (t.id === id ? { ...t, ...patch } : t));
+/** Newest first, like the API; a refetch may already hold it. */
+export const withTask = (tasks: Task[], task: Task) => [task, ...withoutTask(tasks, task.id)];
