@@ -1,6 +1,6 @@
 import { type TestServer, startServer } from "../helpers/server";
 import { type FakeGemini, startFakeGemini } from "../helpers/fake-gemini";
-import { conversationLog, expect, say, screenshot, signUp, test } from "./fixtures";
+import { conversationLog, expect, say, screenshot, signUp, test } from "./helpers";
 
 const CONVERSATION_URL = /\/chat\/[0-9a-f-]{36}$/;
 
@@ -47,8 +47,8 @@ test("Enter sends, Shift+Enter makes a new line, and the composer is busy while 
   await expect(page.getByRole("button", { name: "Send" })).toBeVisible();
 });
 
-test("rename and delete conversations; New chat starts fresh", async ({ page, allowConsoleErrors }) => {
-  allowConsoleErrors(/status of 404/); // the deleted conversation's page, visited at the end
+test("rename and delete conversations; New chat starts fresh", async ({ page, consoleErrors }) => {
+  consoleErrors.allow(/status of 404/); // the deleted conversation's page, visited at the end
   await signUp(page);
   await say(page, "hello");
   await expect(page).toHaveURL(CONVERSATION_URL);
@@ -204,8 +204,8 @@ test.describe("errors", () => {
     await gemini?.close();
   });
 
-  test("AI unavailable shows its message, keeps the text, and Retry works once it is back", async ({ page, allowConsoleErrors }) => {
-    allowConsoleErrors(/status of 503/);
+  test("AI unavailable shows its message, keeps the text, and Retry works once it is back", async ({ page, consoleErrors }) => {
+    consoleErrors.allow(/status of 503/);
     await signUp(page, server.url);
     await expect(page.getByRole("banner")).toContainText("Gemini 2.5 Flash");
     failing = true;
@@ -225,8 +225,8 @@ test.describe("errors", () => {
     await expect(page.getByRole("navigation", { name: "Conversations" }).getByRole("link")).toHaveCount(1);
   });
 
-  test("the rate limit shows its message", async ({ page, allowConsoleErrors }) => {
-    allowConsoleErrors(/status of 429/);
+  test("the rate limit shows its message", async ({ page, consoleErrors }) => {
+    consoleErrors.allow(/status of 429/);
     await signUp(page, server.url);
     for (let i = 0; i < 4; i++) {
       await say(page, `message ${i}`);
@@ -237,4 +237,29 @@ test.describe("errors", () => {
     await page.getByRole("button", { name: "Retry" }).click();
     await expect(page.getByRole("alert").filter({ hasText: /Too many messages/ })).toBeVisible();
   });
+});
+
+test("the chat and the tasks page agree: add in chat, complete on /tasks, ask in chat", async ({ page }) => {
+  await signUp(page);
+  await page.getByRole("button", { name: "Add a task to buy milk" }).click();
+  const log = conversationLog(page);
+  await expect(log.getByRole("listitem").filter({ hasText: /Added #\d+ · Buy milk/ })).toBeVisible();
+  await expect(page).toHaveURL(CONVERSATION_URL);
+  const conversationUrl = page.url();
+  await say(page, "add a task to pay bills");
+  await expect(log.getByRole("listitem").filter({ hasText: /Added #\d+ · Pay bills/ })).toBeVisible();
+
+  await page.getByRole("link", { name: "Tasks" }).click();
+  await expect(page).toHaveURL(/\/tasks/);
+  const tasks = page.getByRole("list", { name: "Tasks" });
+  await expect(tasks.getByText("Buy milk", { exact: true })).toBeVisible();
+  await page.getByRole("checkbox", { name: "Mark “Buy milk” as done" }).check();
+  await expect(page.getByRole("checkbox", { name: "Re-open “Buy milk”" })).toBeChecked();
+
+  await page.goto(conversationUrl);
+  await say(page, "what's pending?");
+  const answer = log.getByRole("listitem").filter({ hasText: "You have 1 pending task" });
+  await expect(answer).toBeVisible();
+  await expect(answer).toContainText("Pay bills");
+  await expect(answer).not.toContainText("Buy milk");
 });
