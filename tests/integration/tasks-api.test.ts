@@ -79,6 +79,22 @@ describe("tasks over REST", () => {
     }
   });
 
+  it("refuses a cookie-authenticated change from another origin, accepts it from the app's own", async () => {
+    const before = await taskCount(alice);
+    const foreign = await call(server.url, "POST", "/api/tasks", {
+      body: { title: "csrf" },
+      headers: { cookie: alice.cookie, origin: "https://evil.example" },
+    });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.error).toBe("forbidden");
+    expect(await taskCount(alice)).toBe(before);
+    const own = await call(server.url, "POST", "/api/tasks", {
+      body: { title: "same origin" },
+      headers: { cookie: alice.cookie, origin: server.url },
+    });
+    expect(own.status).toBe(201);
+  });
+
   it("answers other methods with 405", async () => {
     expect((await call(server.url, "PUT", "/api/tasks", { token: alice.token })).status).toBe(405);
     expect((await call(server.url, "POST", "/api/tasks/1", { token: alice.token })).status).toBe(405);
