@@ -43,6 +43,20 @@ function useOlderMessages(conversationId: string | null, initialBefore: string |
   return { hasOlder: Boolean(before), loading, load };
 }
 
+/** The stored copy of a message, polled briefly: a stopped turn is saved just after the stop. */
+async function fetchStoredMessage(conversationId: string, messageId: string): Promise<ChatMessage | null> {
+  for (let attempt = 0; attempt < 15; attempt++) {
+    const res = await fetch(`/api/conversations/${conversationId}?limit=5`);
+    if (res.ok) {
+      const page = (await res.json()) as { messages: ChatMessage[] };
+      const found = page.messages.find((m) => m.id === messageId);
+      if (found) return { id: found.id, role: found.role, parts: found.parts };
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return null;
+}
+
 export function ChatView({ conversationId, initialMessages, olderBefore, userName }: Props) {
   const { addConversation, refresh } = useConversations();
   // Null until the server has created the conversation (its id arrives in a response header).
@@ -110,14 +124,20 @@ export function ChatView({ conversationId, initialMessages, olderBefore, userNam
     void scrollToBottom();
   };
 
-  const onStop = () => {
-    void stop();
-    // Mark the reply as stopped, exactly as the server stores it.
-    setMessages((list) => {
-      const last = list.at(-1);
-      if (last?.role !== "assistant") return list;
-      return [...list.slice(0, -1), { ...last, parts: [...last.parts, { type: "data-turn-status", data: { status: "stopped" } }] }];
-    });
+  const onStop = async () => {
+    const stopped = messages.at(-1);
+    await stop();
+    if (stopped?.role !== "assistant" || !activeId) return;
+    // The server keeps what was said up to the moment it noticed the stop, which can be a word
+    // more than this page had drawn: show its stored copy, so a reload shows exactly this.
+    const stored = await fetchStoredMessage(activeId, stopped.id);
+    setMessages((list) =>
+      list.map((m) =>
+        m.id !== stopped.id
+          ? m
+          : (stored ?? { ...m, parts: [...m.parts, { type: "data-turn-status", data: { status: "stopped" } }] }),
+      ),
+    );
   };
 
   const errorMessage = chatErrorMessage(error);
@@ -189,7 +209,7 @@ export function ChatView({ conversationId, initialMessages, olderBefore, userNam
             <ArrowDown className="size-4" aria-hidden />
           </button>
         )}
-        <Composer value={input} onChange={setInput} onSend={() => send(input)} onStop={onStop} busy={busy} />
+        <Composer value={input} onChange={setInput} onSend={() => send(input)} onStop={() => void onStop()} busy={busy} />
         <p className="mt-2 text-center text-xs text-zinc-400 dark:text-zinc-500">
           Enter to send · Shift+Enter for a new line
         </p>
