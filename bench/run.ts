@@ -26,7 +26,7 @@ import {
 } from "./server";
 
 const quick = process.env.BENCH_QUICK === "1";
-/** The slow offline model's pause per word: its usual ~25-word answers take ~0.25 s. */
+/** The slow offline model's pause per word: its short answers (25-35 words) take 0.25-0.35 s. */
 const MODEL_DELAY_MS = 10;
 const size = (full: number, smoke: number) => (quick ? smoke : full);
 const log = (line: string) => console.log(`[bench] ${line}`);

@@ -6,8 +6,8 @@
 // queue on the one Node.js process: the slowest waits for about all 50, whatever the code does
 // (p99 ≈ 50 × CPU per turn ÷ cores). That run is for the record, with the throughput it shows.
 // The target is checked on a second server process (same database) whose offline model takes
-// time to answer, as every real model does (OFFLINE_MODEL_DELAY_MS per word, so ~0.25 s for
-// its usual answers): there, turns overlap unless the server serializes them (a lock, a
+// time to answer, as every real model does (OFFLINE_MODEL_DELAY_MS per word: a few tenths of a
+// second for its short answers): there, turns overlap unless the server serializes them (a lock, a
 // starved pool), which is what the target is about.
 import { type Session, signUp } from "../../tests/helpers/api";
 import { getAllMessages, postChat } from "../client";
