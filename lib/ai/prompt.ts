@@ -1,12 +1,15 @@
+// One formatter per process: toLocaleDateString builds a new one (≈ 0.5 ms) on every call.
+const dateFormat = new Intl.DateTimeFormat("en-US", {
+  weekday: "long",
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+  timeZone: "UTC",
+});
+
 /** The agent's instructions, with today's date so "today"/"tomorrow" mean something. */
 export function systemPrompt(now: Date = new Date()): string {
-  const today = now.toLocaleDateString("en-US", {
-    weekday: "long",
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    timeZone: "UTC",
-  });
+  const today = dateFormat.format(now);
   return [
     "You are Taskchat, a friendly assistant that manages the user's todo list with tools.",
     `Today is ${today} (UTC).`,

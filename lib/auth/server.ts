@@ -49,6 +49,10 @@ function createAuth() {
     plugins: [
       bearer(),
       jwt({
+        // Otherwise every get-session (so every Bearer-token request, every page render: they all
+        // call it) reads the signing key, decrypts it and signs a JWT that nobody reads. Clients
+        // get a JWT from GET /api/auth/token.
+        disableSettingJwtHeader: true,
         jwt: {
           expirationTime: "15m",
           // No more of the user than the id (`sub`) and email.

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { createLocalJWKSet, type JSONWebKeySet, jwtVerify } from "jose";
 import { auth } from "@/lib/auth/server";
 import { env } from "@/lib/env";
@@ -43,19 +44,57 @@ async function verifyJwt(token: string): Promise<AuthUser | null> {
   return null;
 }
 
+async function sessionUser(headers: Headers): Promise<AuthUser | null> {
+  const session = await auth().api.getSession({ headers });
+  return session ? { id: session.user.id, email: session.user.email } : null;
+}
+
+function decodeToken(token: string): string | null {
+  try {
+    return token.includes("%") ? decodeURIComponent(token) : token;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A Bearer session token, checked as Better Auth's bearer plugin and getSession check it — the
+ * bare token, or `<token>.<base64 HMAC-SHA256 of it>` whose signature must match — then found
+ * with its user in one query, through Better Auth's own adapter. Running the get-session
+ * endpoint in-process for this (its hooks, cookie parsing, Web Crypto key imports, and a
+ * re-signed cookie cache that no Bearer client receives) costs several times that query on
+ * every API request. Whenever Better Auth has something to do — the session is due for its
+ * sliding refresh, or has expired and is to be deleted — the request goes through getSession.
+ */
+async function verifySessionToken(token: string, headers: Headers): Promise<AuthUser | null> {
+  const [value, signature, ...rest] = decodeToken(token)?.split(".") ?? [];
+  if (!value || rest.length > 0) return null;
+  const context = await auth().$context;
+  if (signature !== undefined) {
+    const expected = createHmac("sha256", context.secret).update(value).digest();
+    const given = Buffer.from(signature, "base64");
+    if (signature.length !== 44 || given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  }
+  const found = await context.internalAdapter.findSession(value);
+  if (!found) return null;
+  const { expiresIn, updateAge } = context.sessionConfig;
+  const expiresAt = found.session.expiresAt.getTime();
+  const refreshDue = expiresAt - expiresIn * 1000 + updateAge * 1000 <= Date.now();
+  if (expiresAt <= Date.now() || refreshDue) return sessionUser(headers);
+  return { id: found.user.id, email: found.user.email };
+}
+
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 /**
  * The user behind a request: a Bearer JWT (from /api/auth/token), a Bearer session token, or the
- * session cookie. A present but malformed Authorization header never falls back to the cookie.
+ * session cookie. A present but malformed or invalid Authorization header never falls back to
+ * the cookie.
  */
 export async function authenticate(headers: Headers): Promise<AuthUser | null> {
   const authorization = headers.get("authorization");
-  if (authorization !== null) {
-    const token = BEARER.exec(authorization)?.[1];
-    if (!token) return null;
-    if (token.split(".").length === 3) return verifyJwt(token);
-  }
-  const session = await auth().api.getSession({ headers });
-  return session ? { id: session.user.id, email: session.user.email } : null;
+  if (authorization === null) return sessionUser(headers);
+  const token = BEARER.exec(authorization)?.[1];
+  if (!token) return null;
+  return token.split(".").length === 3 ? verifyJwt(token) : verifySessionToken(token, headers);
 }

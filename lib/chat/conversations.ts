@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { type TurnCount, countTurn } from "./rate-limit";
 import type { ChatPart } from "./types";
 
 export { titleFromMessage } from "./title";
@@ -129,11 +130,12 @@ export type HistoryRow = { id: string; role: "user" | "assistant"; content: stri
 
 /**
  * The newest messages of a user's conversation, newest first, in one bounded, indexed query
- * that also proves ownership. Null when the conversation is not the user's (or does not exist).
+ * that also proves ownership; `exceptId` (the message this turn is storing meanwhile) is left
+ * out. Null when the conversation is not the user's (or does not exist).
  */
-export async function loadRecentMessages(userId: string, conversationId: string): Promise<HistoryRow[] | null> {
+export async function loadRecentMessages(userId: string, conversationId: string, exceptId: string): Promise<HistoryRow[] | null> {
   const rows = await prisma.message.findMany({
-    where: { conversationId, conversation: { userId } },
+    where: { conversationId, conversation: { userId }, id: { not: exceptId } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: HISTORY_ROW_LIMIT,
     select: { id: true, role: true, content: true, parts: true },
@@ -146,23 +148,71 @@ export async function loadRecentMessages(userId: string, conversationId: string)
 
 type NewMessage = { id: string; role: "user" | "assistant"; content: string; parts: ChatPart[] };
 
-/** Creates a conversation together with its first message, in one statement. */
+// The first writes of a chat turn — counting it against the rate limit and storing the user's
+// message — are one statement, and it commits without waiting for its WAL flush
+// (synchronous_commit off, for that transaction only). The turn's last write, the assistant
+// message, commits normally, and flushing it flushes everything written before it: a finished
+// turn is exactly as durable as before, and only a database crash during the model call could
+// lose the question (a failed turn's question reaches disk within a fraction of a second).
+// Where a flush takes milliseconds, that is one flush per turn instead of two.
+const RELAXED_COMMIT = Prisma.sql`set_config('synchronous_commit', 'off', true)`;
+
+/**
+ * Counts the turn (`countTurn`) and, within `turnLimit`, creates a conversation with its first
+ * message, in one statement. `conversationId` is null when the limit refused the turn.
+ */
 export async function createConversationWithMessage(
   userId: string,
   title: string,
   message: NewMessage,
-): Promise<{ conversationId: string }> {
-  const rows = await prisma.$queryRaw<{ id: string }[]>`
-    WITH conversation AS (
+  turnLimit: number,
+): Promise<TurnCount & { conversationId: string | null }> {
+  const [row] = await prisma.$queryRaw<(TurnCount & { conversation_id: string | null })[]>`
+    WITH ${countTurn(userId)},
+    conversation AS (
       INSERT INTO conversations (id, user_id, title, created_at, updated_at)
-      VALUES (gen_random_uuid(), ${userId}, ${title}, now(), now())
+      SELECT gen_random_uuid(), ${userId}, ${title}, now(), now() FROM turn_count WHERE count <= ${turnLimit}
+      RETURNING id
+    ),
+    message AS (
+      INSERT INTO messages (id, conversation_id, role, content, parts)
+      SELECT ${message.id}::uuid, conversation.id, ${message.role}::message_role, ${message.content}, ${JSON.stringify(message.parts)}::jsonb
+      FROM conversation
+      RETURNING conversation_id
+    )
+    SELECT count, retry_after, (SELECT conversation_id FROM message) AS conversation_id, ${RELAXED_COMMIT}
+    FROM turn_count`;
+  return { count: row!.count, retry_after: row!.retry_after, conversationId: row!.conversation_id };
+}
+
+/**
+ * Counts the turn (`countTurn`) and, within `turnLimit`, appends the message to the user's
+ * conversation, in one statement. `stored` is false when the limit refused the turn or the
+ * conversation is not the user's.
+ */
+export async function appendUserMessage(
+  userId: string,
+  conversationId: string,
+  message: NewMessage,
+  turnLimit: number,
+): Promise<TurnCount & { stored: boolean }> {
+  const [row] = await prisma.$queryRaw<(TurnCount & { stored: boolean })[]>`
+    WITH ${countTurn(userId)},
+    message AS (
+      INSERT INTO messages (id, conversation_id, role, content, parts)
+      SELECT ${message.id}::uuid, c.id, ${message.role}::message_role, ${message.content}, ${JSON.stringify(message.parts)}::jsonb
+      FROM conversations c, turn_count
+      WHERE c.id = ${conversationId}::uuid AND c.user_id = ${userId} AND turn_count.count <= ${turnLimit}
       RETURNING id
     )
-    INSERT INTO messages (id, conversation_id, role, content, parts)
-    SELECT ${message.id}::uuid, conversation.id, ${message.role}::message_role, ${message.content}, ${JSON.stringify(message.parts)}::jsonb
-    FROM conversation
-    RETURNING conversation_id AS id`;
-  return { conversationId: rows[0]!.id };
+    SELECT count, retry_after, EXISTS (SELECT 1 FROM message) AS stored, ${RELAXED_COMMIT}
+    FROM turn_count`;
+  return { count: row!.count, retry_after: row!.retry_after, stored: row!.stored };
+}
+
+/** Removes one message of a conversation (a retried question's duplicate). */
+export async function deleteMessage(conversationId: string, messageId: string): Promise<void> {
+  await prisma.message.deleteMany({ where: { id: messageId, conversationId } });
 }
 
 /** Appends a message (a trigger bumps the conversation's updated_at). */

@@ -1,9 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import {
+  type StepResult,
+  type ToolSet,
   type UIMessageChunk,
   type UIMessageStreamOnFinishCallback,
   convertToModelMessages,
+  generateText,
+  readUIMessageStream,
   stepCountIs,
   streamText,
 } from "ai";
@@ -14,12 +18,15 @@ import { isTaskToolError, taskTools } from "@/lib/tasks/tools";
 import {
   type HistoryRow,
   appendMessage,
+  appendUserMessage,
   createConversationWithMessage,
+  deleteMessage,
   loadRecentMessages,
   titleFromMessage,
 } from "./conversations";
 import { estimateTokens, fitHistory } from "./history";
-import { consumeChatTurn } from "./rate-limit";
+import { uiChunksOfSteps } from "./replay";
+import { assertWithinLimit } from "./rate-limit";
 import type { ChatMessage, ChatPart, ToolCallSummary, TurnStatus } from "./types";
 
 export type TurnSettings = {
@@ -47,8 +54,9 @@ export const TIMED_OUT = "Request took too long to process";
 type AbortReason = "timeout" | "client";
 
 /**
- * Everything before the model: rate limit, ownership + history (in parallel), and the user
- * message stored. Throws 429 / 404 before writing anything.
+ * Everything before the model: the turn counted against the rate limit and the user message
+ * stored (one statement), in parallel with the history (which also proves ownership). Throws
+ * 429 / 404 having written nothing but the count.
  */
 async function prepareTurn(request: TurnRequest, settings: TurnSettings) {
   const userMessage: ChatMessage = {
@@ -59,29 +67,35 @@ async function prepareTurn(request: TurnRequest, settings: TurnSettings) {
   const stored = { id: userMessage.id, role: "user" as const, content: request.message, parts: userMessage.parts };
 
   if (!request.conversationId) {
-    await consumeChatTurn(request.userId, settings.rateLimit);
-    const { conversationId } = await createConversationWithMessage(
+    const created = await createConversationWithMessage(
       request.userId,
       titleFromMessage(request.message),
       stored,
+      settings.rateLimit,
     );
-    return { conversationId, userMessage, history: [] as HistoryRow[] };
+    assertWithinLimit(created, settings.rateLimit);
+    return { conversationId: created.conversationId!, userMessage, history: [] as HistoryRow[] };
   }
 
   const conversationId = request.conversationId;
-  const [, recent] = await Promise.all([
-    consumeChatTurn(request.userId, settings.rateLimit),
-    loadRecentMessages(request.userId, conversationId),
+  const [appended, recent] = await Promise.all([
+    appendUserMessage(request.userId, conversationId, stored, settings.rateLimit),
+    loadRecentMessages(request.userId, conversationId, stored.id),
   ]);
-  if (!recent) throw new AppError("not_found", "Conversation not found");
-  // Retrying after a failed turn sends the same text again: that user message is already the
-  // last one stored (and unanswered), so answer it instead of storing it twice.
+  assertWithinLimit(appended, settings.rateLimit);
+  if (!recent || !appended.stored) throw new AppError("not_found", "Conversation not found");
+  // Retrying after a failed turn sends the same text again: the earlier copy is the last stored
+  // message, still unanswered, so answer that one and drop the copy just stored.
   const last = recent[0];
   if (last?.role === "user" && last.content === request.message) {
+    await deleteMessage(conversationId, stored.id);
     const retried: ChatMessage = { id: last.id, role: "user", parts: last.parts };
-    return { conversationId, userMessage: retried, history: fitHistory(recent.slice(1), settings.historyTokens - estimateTokens(last)) };
+    return {
+      conversationId,
+      userMessage: retried,
+      history: fitHistory(recent.slice(1), Math.max(0, settings.historyTokens - estimateTokens(last))),
+    };
   }
-  await appendMessage(conversationId, stored);
   const history = fitHistory(recent, Math.max(0, settings.historyTokens - estimateTokens(stored)));
   return { conversationId, userMessage, history };
 }
@@ -128,30 +142,58 @@ function keptParts(parts: ChatPart[], status: TurnStatus | null): ChatPart[] {
   return status ? [...kept, { type: "data-turn-status", data: status }] : kept;
 }
 
-function turnStatus(outcome: Parameters<UIMessageStreamOnFinishCallback<ChatMessage>>[0]["outcome"], reason: unknown): TurnStatus | null {
-  if (outcome.status === "completed") return null;
+type Prepared = Awaited<ReturnType<typeof prepareTurn>>;
+
+function statusAfterFailure(reason: unknown): TurnStatus {
   if (reason === "timeout") return { status: "timeout", message: TIMED_OUT };
   if (reason === "client") return { status: "stopped" };
   return { status: "failed", message: AI_UNAVAILABLE };
 }
 
+function turnStatus(outcome: Parameters<UIMessageStreamOnFinishCallback<ChatMessage>>[0]["outcome"], reason: unknown): TurnStatus | null {
+  return outcome.status === "completed" ? null : statusAfterFailure(reason);
+}
+
+async function modelMessages(prepared: Prepared, tools: ToolSet) {
+  const history: ChatMessage[] = prepared.history.map((row) => ({ id: row.id, role: row.role, parts: row.parts }));
+  return convertToModelMessages([...history, prepared.userMessage], { tools, ignoreIncompleteToolCalls: true });
+}
+
+/** Stores what is kept of the assistant message (if anything) and describes the finished turn. */
+async function storeTurn(prepared: Prepared, response: ChatMessage, status: TurnStatus | null): Promise<FinishedTurn> {
+  const parts = keptParts(response.parts, status);
+  const message: ChatMessage | null = parts.length > 0 ? { ...response, metadata: { ...response.metadata }, parts } : null;
+  if (message) {
+    await appendMessage(prepared.conversationId, { id: message.id, role: "assistant", content: textOf(parts), parts });
+  }
+  return {
+    conversationId: prepared.conversationId,
+    message,
+    text: textOf(parts),
+    toolCalls: summarizeToolCalls(response.parts),
+    status,
+  };
+}
+
+const metadataOf = (prepared: Prepared, settings: TurnSettings) => ({
+  conversationId: prepared.conversationId,
+  createdAt: new Date().toISOString(),
+  model: settings.model.label,
+});
+
 /**
- * Runs the agent on a prepared turn. Returns the UI message stream (what useChat consumes) and
- * a promise of the finished turn, settled after the assistant message is stored. The stream
- * must be read to the end, even when its reader goes away, for the turn to finish.
+ * Runs the agent on a prepared turn, streaming. Returns the UI message stream (what useChat
+ * consumes) and a promise of the finished turn, settled after the assistant message is stored.
+ * The stream must be read to the end, even when its reader goes away, for the turn to finish.
  */
 async function runAgent(
   userId: string,
-  prepared: Awaited<ReturnType<typeof prepareTurn>>,
+  prepared: Prepared,
   settings: TurnSettings,
   abort: AbortController,
 ): Promise<{ stream: ReadableStream<UIMessageChunk>; finished: Promise<FinishedTurn> }> {
   const tools = taskTools(userId);
-  const history: ChatMessage[] = prepared.history.map((row) => ({ id: row.id, role: row.role, parts: row.parts }));
-  const messages = await convertToModelMessages([...history, prepared.userMessage], {
-    tools,
-    ignoreIncompleteToolCalls: true,
-  });
+  const messages = await modelMessages(prepared, tools);
 
   let settle: (turn: FinishedTurn) => void = () => {};
   let fail: (error: unknown) => void = () => {};
@@ -172,36 +214,15 @@ async function runAgent(
     onError: ({ error }) => console.error("[taskchat] model call failed:", error),
   });
 
-  const createdAt = new Date().toISOString();
+  const metadata = metadataOf(prepared, settings);
   const stream = result.toUIMessageStream<ChatMessage>({
     generateMessageId: randomUUID,
     sendReasoning: false,
-    messageMetadata: ({ part }) =>
-      part.type === "start"
-        ? { conversationId: prepared.conversationId, createdAt, model: settings.model.label }
-        : undefined,
+    messageMetadata: ({ part }) => (part.type === "start" ? metadata : undefined),
     onError: () => AI_UNAVAILABLE,
     onFinish: async ({ responseMessage, outcome }) => {
       try {
-        const status = turnStatus(outcome, abort.signal.reason);
-        const parts = keptParts(responseMessage.parts, status);
-        const message: ChatMessage | null =
-          parts.length > 0 ? { ...responseMessage, metadata: { ...responseMessage.metadata }, parts } : null;
-        if (message) {
-          await appendMessage(prepared.conversationId, {
-            id: message.id,
-            role: "assistant",
-            content: textOf(parts),
-            parts,
-          });
-        }
-        settle({
-          conversationId: prepared.conversationId,
-          message,
-          text: textOf(parts),
-          toolCalls: summarizeToolCalls(responseMessage.parts),
-          status,
-        });
+        settle(await storeTurn(prepared, responseMessage, turnStatus(outcome, abort.signal.reason)));
       } catch (error) {
         fail(error);
       }
@@ -220,6 +241,50 @@ function inConversation(conversationId: string, code: "timeout" | "ai_unavailabl
   });
 }
 
+/**
+ * Runs the agent on a prepared turn in one piece, for JSON mode, which has nobody to stream
+ * to: generateText spares the turn the stream plumbing between model, tools and message
+ * (with the instant offline model, about a quarter of a turn's time). The finished steps are
+ * replayed as the chunks the stream would have carried, and the AI SDK builds the message
+ * from them exactly as for a streamed turn, so both modes store the same thing.
+ */
+async function runAgentWhole(userId: string, prepared: Prepared, settings: TurnSettings, abort: AbortController): Promise<FinishedTurn> {
+  const tools = taskTools(userId);
+  const messages = await modelMessages(prepared, tools);
+  const steps: StepResult<ToolSet>[] = [];
+  let failed = false;
+  try {
+    await generateText({
+      model: settings.model.model,
+      system: systemPrompt(),
+      messages,
+      tools,
+      stopWhen: stepCountIs(settings.maxSteps),
+      abortSignal: abort.signal,
+      maxRetries: 0,
+      onStepFinish: (step) => {
+        steps.push(step);
+      },
+    });
+  } catch (error) {
+    failed = true;
+    if (!abort.signal.aborted) console.error("[taskchat] model call failed:", error);
+  }
+
+  const id = randomUUID();
+  const replayed = uiChunksOfSteps(steps, tools, () => AI_UNAVAILABLE);
+  const chunks: UIMessageChunk[] = [{ type: "start", messageId: id }, ...replayed, { type: "finish" }];
+  let response: ChatMessage = { id, role: "assistant", parts: [] };
+  const replay = new ReadableStream<UIMessageChunk>({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(chunk);
+      controller.close();
+    },
+  });
+  for await (const snapshot of readUIMessageStream<ChatMessage>({ stream: replay })) response = snapshot;
+  return storeTurn(prepared, { ...response, metadata: metadataOf(prepared, settings) }, failed ? statusAfterFailure(abort.signal.reason) : null);
+}
+
 async function drain(reader: ReadableStreamDefaultReader<unknown>): Promise<void> {
   for (;;) if ((await reader.read()).done) return;
 }
@@ -232,9 +297,7 @@ export async function chatTurnJson(request: TurnRequest, settings: TurnSettings,
   signal.addEventListener("abort", onClientGone, { once: true });
   try {
     const prepared = await prepareTurn(request, settings);
-    const { stream, finished } = await runAgent(request.userId, prepared, settings, abort);
-    await drain(stream.getReader());
-    const turn = await finished;
+    const turn = await runAgentWhole(request.userId, prepared, settings, abort);
     if (turn.status?.status === "timeout") throw inConversation(turn.conversationId, "timeout");
     if (turn.status?.status === "failed") throw inConversation(turn.conversationId, "ai_unavailable");
     return { conversation_id: turn.conversationId, response: turn.text, tool_calls: turn.toolCalls };
@@ -269,7 +332,7 @@ export async function chatTurnStream(
     signal.removeEventListener("abort", onClientGone);
   };
 
-  let prepared: Awaited<ReturnType<typeof prepareTurn>>;
+  let prepared: Prepared;
   try {
     prepared = await prepareTurn(request, settings);
   } catch (error) {

@@ -1,6 +1,6 @@
 // Counts the database round trips Prisma makes, by wrapping its driver adapter. Tests listen to
-// see the SQL a piece of code runs; `npm run bench` reads per-request counts from a
-// Server-Timing header when DB_QUERY_STATS=1.
+// see the SQL (and its parameters) a piece of code runs; `npm run bench` reads per-request
+// counts from a Server-Timing header when DB_QUERY_STATS=1.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type {
   SqlDriverAdapter,
@@ -9,11 +9,18 @@ import type {
   Transaction,
 } from "@prisma/driver-adapter-utils";
 
-export type QueryEvent = { kind: "query" | "execute" | "begin"; sql: string; ms: number };
+export type QueryEvent = { kind: "query" | "execute" | "begin"; sql: string; args?: unknown[]; ms: number };
 type Listener = (event: QueryEvent) => void;
 
-const listeners = new Set<Listener>();
-const scope = new AsyncLocalStorage<QueryEvent[]>();
+// Process-wide, like the Prisma client they observe: the bundle that creates the client (for the
+// embedded database, instrumentation.ts at start-up) may hold another copy of this module than
+// the route handler that records.
+const shared = globalThis as typeof globalThis & {
+  __taskchatQueryListeners?: Set<Listener>;
+  __taskchatQueryScope?: AsyncLocalStorage<QueryEvent[]>;
+};
+const listeners = (shared.__taskchatQueryListeners ??= new Set<Listener>());
+const scope = (shared.__taskchatQueryScope ??= new AsyncLocalStorage<QueryEvent[]>());
 
 /** Calls `listener` for every round trip until the returned function is called. */
 export function onQuery(listener: Listener): () => void {
@@ -31,20 +38,20 @@ function emit(event: QueryEvent) {
   for (const listener of listeners) listener(event);
 }
 
-async function timed<T>(kind: QueryEvent["kind"], sql: string, run: () => Promise<T>): Promise<T> {
+async function timed<T>(kind: QueryEvent["kind"], query: Pick<SqlQuery, "sql" | "args">, run: () => Promise<T>): Promise<T> {
   const started = performance.now();
   try {
     return await run();
   } finally {
-    emit({ kind, sql, ms: performance.now() - started });
+    emit({ kind, sql: query.sql, args: query.args, ms: performance.now() - started });
   }
 }
 
 function wrapTransaction(tx: Transaction): Transaction {
   return new Proxy(tx, {
     get(target, property, receiver) {
-      if (property === "queryRaw") return (q: SqlQuery) => timed("query", q.sql, () => target.queryRaw(q));
-      if (property === "executeRaw") return (q: SqlQuery) => timed("execute", q.sql, () => target.executeRaw(q));
+      if (property === "queryRaw") return (q: SqlQuery) => timed("query", q, () => target.queryRaw(q));
+      if (property === "executeRaw") return (q: SqlQuery) => timed("execute", q, () => target.executeRaw(q));
       // commit()/rollback() only release the connection: Prisma sends COMMIT/ROLLBACK itself
       // through executeRaw, which is counted above.
       return Reflect.get(target, property, receiver);
@@ -55,11 +62,11 @@ function wrapTransaction(tx: Transaction): Transaction {
 function wrapAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
   return new Proxy(adapter, {
     get(target, property, receiver) {
-      if (property === "queryRaw") return (q: SqlQuery) => timed("query", q.sql, () => target.queryRaw(q));
-      if (property === "executeRaw") return (q: SqlQuery) => timed("execute", q.sql, () => target.executeRaw(q));
+      if (property === "queryRaw") return (q: SqlQuery) => timed("query", q, () => target.queryRaw(q));
+      if (property === "executeRaw") return (q: SqlQuery) => timed("execute", q, () => target.executeRaw(q));
       if (property === "startTransaction") {
         return async (...args: Parameters<SqlDriverAdapter["startTransaction"]>) =>
-          wrapTransaction(await timed("begin", "BEGIN", () => target.startTransaction(...args)));
+          wrapTransaction(await timed("begin", { sql: "BEGIN", args: [] }, () => target.startTransaction(...args)));
       }
       return Reflect.get(target, property, receiver);
     },
@@ -75,12 +82,21 @@ export function instrument<F extends SqlMigrationAwareDriverAdapterFactory>(fact
   });
 }
 
-/** The table a statement is about, for breakdowns ("messages", "sessions", "begin"…). */
+const TABLE = String.raw`\s+(?:"public"\.)?"?(\w+)"?`;
+const WRITES = new RegExp(String.raw`(?:\bINSERT\s+INTO|(?<!\bDO\s)\bUPDATE|\bDELETE\s+FROM)${TABLE}`, "gi");
+const READS = new RegExp(String.raw`\b(?:FROM|JOIN)(?!\s+LATERAL\b)${TABLE}`, "gi");
+
+/**
+ * The tables a statement is about, for breakdowns: those it writes, else those it reads, joined
+ * with "+" ("messages", "sessions+users", "chat_rate_limits+messages"), or "begin"/"commit".
+ */
 export function tableOf(event: QueryEvent): string {
   if (event.kind === "begin") return "begin";
   if (/^\s*(COMMIT|ROLLBACK)/i.test(event.sql)) return "commit";
-  const match = /\b(?:FROM|INTO|UPDATE)\s+(?:"public"\.)?"?(\w+)"?/i.exec(event.sql);
-  return match?.[1] ?? "other";
+  const tables = (pattern: RegExp) => [...new Set([...event.sql.matchAll(pattern)].map((m) => m[1]!))];
+  const written = tables(WRITES);
+  const touched = written.length > 0 ? written : tables(READS);
+  return touched.join("+") || "other";
 }
 
 /** A Server-Timing header value: total round trips and time, then counts per table. */

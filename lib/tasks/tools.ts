@@ -1,5 +1,5 @@
 import "server-only";
-import { type Tool, tool } from "ai";
+import { type Tool, tool, zodSchema } from "ai";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import {
@@ -86,6 +86,12 @@ export async function runTaskTool(name: TaskToolName, userId: string, input: unk
   }
 }
 
+// Given a bare zod schema, the AI SDK converts it to JSON Schema again at every step of every
+// turn; wrapped once per process, the conversion runs once and is kept.
+const toolInputSchemas = Object.fromEntries(
+  TASK_TOOL_NAMES.map((name) => [name, zodSchema(taskToolDefinitions[name].inputSchema as z.ZodType<Record<string, unknown>>)]),
+) as Record<TaskToolName, ReturnType<typeof zodSchema<Record<string, unknown>>>>;
+
 /** The AI SDK tools bound to one user, for the chat agent. */
 export function taskTools(userId: string): Record<TaskToolName, Tool> {
   return Object.fromEntries(
@@ -93,7 +99,7 @@ export function taskTools(userId: string): Record<TaskToolName, Tool> {
       name,
       tool({
         description: taskToolDefinitions[name].description,
-        inputSchema: taskToolDefinitions[name].inputSchema as z.ZodType<Record<string, unknown>>,
+        inputSchema: toolInputSchemas[name],
         execute: (input: unknown) => runTaskTool(name, userId, input),
       }),
     ]),

@@ -24,8 +24,8 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: baseUrl });
+async function admin<T>(serverUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
     return await run(client);
@@ -45,9 +45,17 @@ export async function createTestDatabase(label: string, options: { memory?: bool
       drop: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
-  const name = `taskchat_test_${label.replace(/\W/g, "_").toLowerCase()}_${randomBytes(4).toString("hex")}`;
-  await admin((c) => c.query(`CREATE DATABASE "${name}"`));
-  const url = withDatabase(baseUrl, name);
+  return createPostgresDatabase(baseUrl, `taskchat_test_${label}`);
+}
+
+/**
+ * A new, empty PostgreSQL database on the server of `serverUrl`, named `<prefix>_<random>`
+ * (the benchmarks use it too, with their own server URL and prefix).
+ */
+export async function createPostgresDatabase(serverUrl: string, prefix: string): Promise<TestDatabase> {
+  const name = `${prefix.replace(/\W/g, "_").toLowerCase()}_${randomBytes(4).toString("hex")}`;
+  await admin(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
+  const url = withDatabase(serverUrl, name);
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   return {
     env: { DATABASE_URL: url },
@@ -55,7 +63,7 @@ export async function createTestDatabase(label: string, options: { memory?: bool
     query: (sql, params) => pool.query(sql, params),
     drop: async () => {
       await pool.end();
-      await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await admin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };
 }

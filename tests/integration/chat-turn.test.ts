@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { LanguageModelV3CallOptions, LanguageModelV3StreamPart } from "@ai-sdk/provider";
+import type { LanguageModelV3CallOptions, LanguageModelV3Content, LanguageModelV3StreamPart } from "@ai-sdk/provider";
 import { MockLanguageModelV3, convertArrayToReadableStream } from "ai/test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type QueryEvent, onQuery } from "@/lib/database/instrument";
 import { HISTORY_ROW_LIMIT } from "@/lib/chat/conversations";
-import { type TurnSettings, chatTurnJson } from "@/lib/chat/turn";
+import { type TurnSettings, chatTurnJson, chatTurnStream } from "@/lib/chat/turn";
 import { createUser, setupTestDatabase } from "../helpers/in-process";
 
 // The chat turn in-process, on a real database, with the AI SDK's mock model recording exactly
@@ -16,8 +16,15 @@ const usage = {
   outputTokens: { total: 5, text: 5, reasoning: undefined },
 };
 
+// JSON mode asks the model for whole answers (doGenerate); stream mode streams them.
 function replyingModel(text: string) {
   return new MockLanguageModelV3({
+    doGenerate: async () => ({
+      content: [{ type: "text", text }],
+      finishReason: { unified: "stop", raw: "stop" },
+      usage,
+      warnings: [],
+    }),
     doStream: async () => ({
       stream: convertArrayToReadableStream<LanguageModelV3StreamPart>([
         { type: "stream-start", warnings: [] },
@@ -86,7 +93,7 @@ describe("the history window", () => {
       chatTurnJson({ userId: user.id, message: "what now?", conversationId }, settings(model, { historyTokens: 2000 }), noSignal()),
     );
 
-    const prompt = received(model.doStreamCalls[0]!);
+    const prompt = received(model.doGenerateCalls[0]!);
     expect(prompt[0]!.role).toBe("system");
     expect(prompt.at(-1)).toEqual({ role: "user", text: "what now?" });
     const history = prompt.slice(1, -1);
@@ -115,24 +122,26 @@ describe("the history window", () => {
     expect(shape(b)).toEqual(shape(a));
   });
 
-  it("a turn is at most 4 round trips here (rate limit, history, two writes; 3 for a new conversation)", async () => {
+  it("a turn is 3 round trips here (rate limit + user message, history, assistant message; 2 for a new conversation)", async () => {
     // The session lookup adds one over HTTP: within the spec's 6.
     const first = await recordTurn(() => chatTurnJson({ userId: user.id, message: "hello" }, settings(replyingModel("hi")), noSignal()));
-    expect(first).toHaveLength(3);
+    expect(first).toHaveLength(2);
     const { prisma } = await import("@/lib/db");
     const { id } = await prisma.conversation.findFirstOrThrow({ where: { userId: user.id }, orderBy: { createdAt: "desc" } });
     const next = await recordTurn(() => chatTurnJson({ userId: user.id, message: "again", conversationId: id }, settings(replyingModel("ok")), noSignal()));
-    expect(next).toHaveLength(4);
+    expect(next).toHaveLength(3);
+    // The first write (count + user message) waits for no WAL flush; the last one does.
+    expect(next.filter((e) => /synchronous_commit/.test(e.sql))).toHaveLength(1);
+    expect(next.at(-1)!.sql).toMatch(/^INSERT INTO "public"\."messages"/);
   });
 });
 
 describe("failures", () => {
   it("a model that throws → ai_unavailable, the user message kept, nothing else", async () => {
-    const model = new MockLanguageModelV3({
-      doStream: async () => {
-        throw new Error("provider exploded");
-      },
-    });
+    const explode = async (): Promise<never> => {
+      throw new Error("provider exploded");
+    };
+    const model = new MockLanguageModelV3({ doGenerate: explode, doStream: explode });
     const error = await chatTurnJson({ userId: user.id, message: "are you there?" }, settings(model), noSignal()).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "ai_unavailable", message: "AI service temporarily unavailable" });
     const { prisma } = await import("@/lib/db");
@@ -150,5 +159,77 @@ describe("failures", () => {
     expect(Number((error as { headers: Record<string, string> }).headers["Retry-After"])).toBeGreaterThan(0);
     const { prisma } = await import("@/lib/db");
     expect(await prisma.conversation.count({ where: { userId: limited.id } })).toBe(2);
+  });
+});
+
+describe("JSON mode (generateText) and stream mode (streamText)", () => {
+  // Two steps: text and a tool call carrying provider metadata (Gemini's thought signature,
+  // which must come back with the history), then the answer.
+  function scriptedModel() {
+    const steps: { content: LanguageModelV3Content[]; finish: "tool-calls" | "stop" }[] = [
+      {
+        content: [
+          { type: "text", text: "Adding it." },
+          { type: "tool-call", toolCallId: "call-1", toolName: "add_task", input: JSON.stringify({ title: "Buy oat milk" }), providerMetadata: { google: { thoughtSignature: "sig-1" } } },
+          { type: "tool-call", toolCallId: "call-2", toolName: "complete_task", input: JSON.stringify({ task_id: "not a number" }) },
+        ],
+        finish: "tool-calls",
+      },
+      { content: [{ type: "text", text: "Added #1 Buy oat milk." }], finish: "stop" },
+    ];
+    let step = 0;
+    const next = () => steps[Math.min(step++, steps.length - 1)]!;
+    const streamed = (content: LanguageModelV3Content[]): LanguageModelV3StreamPart[] =>
+      content.flatMap((part, i): LanguageModelV3StreamPart[] =>
+        part.type === "text"
+          ? [{ type: "text-start", id: `t${i}` }, { type: "text-delta", id: `t${i}`, delta: part.text }, { type: "text-end", id: `t${i}` }]
+          : part.type === "tool-call"
+            ? [part]
+            : [],
+      );
+    return new MockLanguageModelV3({
+      doGenerate: async () => {
+        const { content, finish } = next();
+        return { content, finishReason: { unified: finish, raw: finish }, usage, warnings: [] };
+      },
+      doStream: async () => {
+        const { content, finish } = next();
+        return {
+          stream: convertArrayToReadableStream<LanguageModelV3StreamPart>([
+            { type: "stream-start", warnings: [] },
+            ...streamed(content),
+            { type: "finish", finishReason: { unified: finish, raw: finish }, usage },
+          ]),
+        };
+      },
+    });
+  }
+
+  async function storedReply(conversationId: string) {
+    const { prisma } = await import("@/lib/db");
+    const reply = await prisma.message.findFirstOrThrow({ where: { conversationId, role: "assistant" } });
+    // Task ids and timestamps differ between the two runs; everything else must not.
+    return JSON.parse(JSON.stringify(reply.parts), (key, value) => (["id", "created_at", "updated_at"].includes(key) ? "*" : value));
+  }
+
+  it("store the same assistant message: steps, text, tool calls with results, errors and provider metadata", async () => {
+    const json = await chatTurnJson({ userId: user.id, message: "add oat milk" }, settings(scriptedModel()), noSignal());
+    const streamed = await chatTurnStream({ userId: user.id, message: "add oat milk" }, settings(scriptedModel()), noSignal());
+    const reader = streamed.stream.getReader();
+    while (!(await reader.read()).done);
+
+    const jsonParts = await storedReply(json.conversation_id);
+    expect(jsonParts).toEqual(await storedReply(streamed.conversationId));
+    expect(jsonParts.map((p: { type: string; state?: string }) => `${p.type}${p.state ? `:${p.state}` : ""}`)).toEqual([
+      "step-start",
+      "text:done",
+      "tool-add_task:output-available",
+      "tool-complete_task:output-error",
+      "step-start",
+      "text:done",
+    ]);
+    expect(jsonParts[2]).toMatchObject({ toolCallId: "call-1", callProviderMetadata: { google: { thoughtSignature: "sig-1" } } });
+    expect(json.tool_calls.map((c) => c.tool)).toEqual(["add_task", "complete_task"]);
+    expect(json.response).toBe("Adding it.Added #1 Buy oat milk.");
   });
 });

@@ -1,0 +1,97 @@
+import { randomUUID } from "node:crypto";
+import { MockLanguageModelV3 } from "ai/test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type QueryEvent, onQuery } from "@/lib/database/instrument";
+import { setupTestDatabase } from "../helpers/in-process";
+import { TEST_SECRET } from "../helpers/server";
+
+// EXPLAIN on the statements a real request runs — as recorded from the driver adapter, with
+// their parameters — against a 10,000-message conversation. With sequential scans disabled the
+// planner still falls back to one when no index can serve the query, so a "Seq Scan" means a
+// missing index, whatever the table sizes of the test.
+setupTestDatabase("query_plans");
+
+type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
+
+function nodes(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+}
+
+async function explain(event: QueryEvent): Promise<PlanNode[]> {
+  const { prisma } = await import("@/lib/db");
+  const rows = await prisma.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+    return tx.$queryRawUnsafe<{ "QUERY PLAN": [{ Plan: PlanNode }] }[]>(`EXPLAIN (FORMAT JSON) ${event.sql}`, ...(event.args ?? []));
+  });
+  return nodes(rows[0]!["QUERY PLAN"][0].Plan);
+}
+
+async function record(run: () => Promise<unknown>): Promise<QueryEvent[]> {
+  const events: QueryEvent[] = [];
+  const stop = onQuery((e) => events.push(e));
+  try {
+    await run();
+  } finally {
+    stop();
+  }
+  return events;
+}
+
+const seqScans = (plan: PlanNode[]) => plan.filter((n) => n["Node Type"] === "Seq Scan").map((n) => n["Relation Name"]);
+
+let token: string;
+let userId: string;
+let conversationId: string;
+
+beforeAll(async () => {
+  process.env.BETTER_AUTH_SECRET = TEST_SECRET;
+  const { auth } = await import("@/lib/auth/server");
+  const res = await auth().api.signUpEmail({ body: { name: "Plans", email: "plans@example.com", password: "correct horse battery" }, asResponse: true });
+  token = res.headers.get("set-auth-token")!;
+  userId = ((await res.json()) as { user: { id: string } }).user.id;
+  const { prisma } = await import("@/lib/db");
+  conversationId = randomUUID();
+  await prisma.$executeRaw`INSERT INTO conversations (id, user_id, title) VALUES (${conversationId}::uuid, ${userId}, 'long')`;
+  await prisma.$executeRaw`
+    INSERT INTO messages (id, conversation_id, role, content, parts, created_at)
+    SELECT gen_random_uuid(), ${conversationId}::uuid, CASE WHEN i % 2 = 0 THEN 'user' ELSE 'assistant' END::message_role,
+           'message ' || i, jsonb_build_array(jsonb_build_object('type', 'text', 'text', 'message ' || i)),
+           now() - make_interval(secs => 10000 - i)
+    FROM generate_series(0, 9999) i`;
+  await prisma.$executeRawUnsafe("ANALYZE");
+});
+
+describe("query plans on a 10,000-message conversation", () => {
+  it("the Bearer session lookup uses the token's unique index and the user's primary key", async () => {
+    const { authenticate } = await import("@/lib/auth/session");
+    const [lookup] = await record(() => authenticate(new Headers({ authorization: `Bearer ${token}` })));
+    const plan = await explain(lookup!);
+    expect(seqScans(plan)).toEqual([]);
+    expect(plan.map((n) => n["Index Name"])).toEqual(expect.arrayContaining(["sessions_token_key", "users_pkey"]));
+  });
+
+  it("a turn: the history is read newest first from the (conversation_id, created_at) index, nothing is sorted whole", async () => {
+    const { chatTurnJson } = await import("@/lib/chat/turn");
+    const model = new MockLanguageModelV3({
+      doGenerate: async () => ({
+        content: [{ type: "text", text: "ok" }],
+        finishReason: { unified: "stop", raw: "stop" },
+        usage: { inputTokens: { total: 1, noCache: 1, cacheRead: undefined, cacheWrite: undefined }, outputTokens: { total: 1, text: 1, reasoning: undefined } },
+        warnings: [],
+      }),
+    });
+    const settings = { model: { model, provider: "offline" as const, label: "Mock" }, historyTokens: 8000, maxSteps: 5, timeoutMs: 5000, rateLimit: 1000 };
+    const events = await record(() => chatTurnJson({ userId, message: "hello", conversationId }, settings, new AbortController().signal));
+    expect(events).toHaveLength(3);
+
+    for (const event of events) expect(seqScans(await explain(event)), event.sql).toEqual([]);
+
+    const history = events.find((e) => /^SELECT/.test(e.sql) && /"messages"/.test(e.sql))!;
+    const plan = await explain(history);
+    expect(plan.map((n) => n["Index Name"])).toContain("messages_conversation_id_created_at_idx");
+    // Ties on created_at (microseconds) are ordered by id in small batches; a plain Sort would
+    // mean reading and sorting the whole conversation.
+    expect(plan.map((n) => n["Node Type"])).not.toContain("Sort");
+    expect(plan[0]!["Node Type"]).toBe("Limit");
+  });
+});
