@@ -62,7 +62,10 @@ export function firstLoadFiles(route: string): string[] {
     ...rootMainFiles,
     ...Object.values(manifest.entryJSFiles ?? {}).flat(),
     ...Object.values(manifest.clientModules).flatMap((m) => m.chunks),
-  ].filter((file) => file.endsWith(".js"));
+  ]
+    .filter((file) => file.endsWith(".js"))
+    // The manifests name a chunk as "/_next/static/…" or "static/…": count each file once.
+    .map((file) => file.replace(/^\/?_next\//, "").replace(/^\//, ""));
 }
 
 /** The module scripts in a page's HTML (what the browser fetches before hydrating). */

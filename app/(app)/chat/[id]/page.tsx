@@ -6,7 +6,7 @@ import { getConversation } from "@/lib/chat/conversations";
 import { conversationPathSchema } from "@/lib/chat/schemas";
 import type { ChatMessage } from "@/lib/chat/types";
 import { AppError } from "@/lib/errors";
-import { ChatView } from "../_components/chat-view";
+import { LazyChatView } from "../_components/chat-view-lazy";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -33,7 +33,7 @@ export default async function ConversationPage({ params }: Props) {
   const conversation = await load(user.id, id);
   const messages: ChatMessage[] = conversation.messages.map(({ id, role, parts }) => ({ id, role, parts }));
   return (
-    <ChatView
+    <LazyChatView
       key={id}
       conversationId={id}
       initialMessages={messages}
