@@ -1,8 +1,9 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers";
 
 const password = "a long enough password";
 
-test("sign up, land in the app, sign out, sign in, and see an error for a wrong password", async ({ page }) => {
+test("sign up, land in the app, sign out, sign in, and see an error for a wrong password", async ({ page, consoleErrors }) => {
+  consoleErrors.allow(/status of 401 .*sign-in\/email/); // the wrong password, on purpose
   const email = `e2e-${Date.now()}@example.com`;
 
   await page.goto("/chat");
@@ -37,7 +38,8 @@ test("sign up, land in the app, sign out, sign in, and see an error for a wrong 
   await expect(page).toHaveURL(/\/chat$/);
 });
 
-test("an account that already exists gets a clear message", async ({ page, request }) => {
+test("an account that already exists gets a clear message", async ({ page, request, consoleErrors }) => {
+  consoleErrors.allow(/status of 422 .*sign-up\/email/); // the duplicate, on purpose
   const email = `e2e-dup-${Date.now()}@example.com`;
   const res = await request.post("/api/auth/sign-up/email", { data: { name: "First", email, password } });
   expect(res.ok()).toBe(true);
