@@ -8,7 +8,10 @@ export default function NotFound() {
       <p className="mt-2 text-sm text-zinc-500 dark:text-zinc-400">
         This page or conversation doesn&apos;t exist, or isn&apos;t yours.
       </p>
-      <Link href="/chat" className="mt-6 rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">
+      <Link
+        href="/chat"
+        className="mt-6 rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500"
+      >
         Back to chat
       </Link>
     </main>

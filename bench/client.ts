@@ -10,7 +10,12 @@ export function parseServerTiming(header: string | null): RoundTrips | undefined
   const result: RoundTrips = { total: 0, dbMs: 0, byTable: {} };
   for (const metric of header.split(",")) {
     const [name, ...params] = metric.trim().split(";");
-    const value = (key: string) => params.map((p) => p.trim()).find((p) => p.startsWith(`${key}=`))?.slice(key.length + 1).replace(/"/g, "");
+    const value = (key: string) =>
+      params
+        .map((p) => p.trim())
+        .find((p) => p.startsWith(`${key}=`))
+        ?.slice(key.length + 1)
+        .replace(/"/g, "");
     if (name === "db") {
       result.total = Number(value("desc") ?? 0);
       result.dbMs = Number(value("dur") ?? 0);
@@ -97,10 +102,18 @@ export async function postChatStream(
   return { headersMs, firstByteMs, firstTextMs, totalMs: performance.now() - started, status: res.status };
 }
 
-export type StoredConversation = { id: string; messages: { id: string; role: string; content: string }[]; next_before: string | null };
+export type StoredConversation = {
+  id: string;
+  messages: { id: string; role: string; content: string }[];
+  next_before: string | null;
+};
 
 /** Every message of a conversation, following the pagination. */
-export async function getAllMessages(baseUrl: string, token: string, conversationId: string): Promise<StoredConversation["messages"]> {
+export async function getAllMessages(
+  baseUrl: string,
+  token: string,
+  conversationId: string,
+): Promise<StoredConversation["messages"]> {
   const messages: StoredConversation["messages"] = [];
   let before: string | null = null;
   do {

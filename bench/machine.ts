@@ -18,7 +18,9 @@ export type Machine = {
 
 function cpuModel(): string {
   try {
-    return /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1]?.trim() ?? os.cpus()[0]?.model ?? "?";
+    return (
+      /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1]?.trim() ?? os.cpus()[0]?.model ?? "?"
+    );
   } catch {
     return os.cpus()[0]?.model ?? "?";
   }

@@ -67,7 +67,12 @@ async function main() {
     try {
       log("3: streaming");
       results.push(
-        await measureStreaming(server, slow, { warmup: size(10, 3), samples: size(60, 10), slowSamples: size(20, 5), modelDelayMs: MODEL_DELAY_MS }),
+        await measureStreaming(server, slow, {
+          warmup: size(10, 3),
+          samples: size(60, 10),
+          slowSamples: size(20, 5),
+          modelDelayMs: MODEL_DELAY_MS,
+        }),
       );
       log("4: concurrent turns");
       results.push(await measureConcurrency(server, slow, { bursts: size(4, 1), modelDelayMs: MODEL_DELAY_MS }));
@@ -98,7 +103,9 @@ async function main() {
   console.log(formatTable(results));
   const targets = results.flatMap((r) => r.rows).filter((row) => row.pass !== undefined);
   const failed = targets.filter((row) => !row.pass);
-  console.log(`\n${targets.length - failed.length}/${targets.length} targets met${failed.length ? `; missed: ${failed.map((r) => r.metric).join("; ")}` : ""}`);
+  console.log(
+    `\n${targets.length - failed.length}/${targets.length} targets met${failed.length ? `; missed: ${failed.map((r) => r.metric).join("; ")}` : ""}`,
+  );
   writeFileSync(
     path.join(root, "bench", "results.json"),
     `${JSON.stringify({ at: new Date().toISOString(), quick, machine, results }, null, 2)}\n`,

@@ -10,7 +10,12 @@ type Query = NonNullable<BenchServer["query"]>;
  * Creates `count` conversations for the user, each with `messages` alternating user/assistant
  * messages (about 100 characters each, stored like the app stores them). Returns their ids.
  */
-export async function seedConversations(query: Query, userId: string, count: number, messages: number): Promise<string[]> {
+export async function seedConversations(
+  query: Query,
+  userId: string,
+  count: number,
+  messages: number,
+): Promise<string[]> {
   // The conversations are "now" and their messages in the past, so the trigger that bumps
   // conversations.updated_at on every message insert has nothing to update.
   const { rows } = await query<{ id: string }>(

@@ -32,7 +32,10 @@ function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
   const stat = statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(entry).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
+  return readdirSync(entry).reduce(
+    (newest, name) => Math.max(newest, newestMtime(path.join(entry, name))),
+    stat.mtimeMs,
+  );
 }
 
 /** Runs `next build` when there is no build, or when a source file is newer than it. */
@@ -46,7 +49,11 @@ export function ensureFreshBuild(log: (line: string) => void): void {
   }
   log(builtAt ? "sources changed since the last build: running next build" : "no production build: running next build");
   const started = performance.now();
-  const result = spawnSync("npx", ["next", "build"], { cwd: root, encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync("npx", ["next", "build"], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
   log(`built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
@@ -115,7 +122,10 @@ export async function startEmbeddedServer(env: Record<string, string> = {}): Pro
 
 /** Another server process on the same database, with other settings (closing it keeps the database). */
 export async function startSibling(server: BenchServer, env: Record<string, string>): Promise<BenchServer> {
-  const sibling = await startServer({ label: "bench_sibling", database: server.database, env: { ...BENCH_ENV, ...env } });
+  const sibling = await startServer({
+    label: "bench_sibling",
+    database: server.database,
+    env: { ...BENCH_ENV, ...env },
+  });
   return { ...sibling, kind: server.kind, query: server.query };
 }
-

@@ -22,7 +22,10 @@ const schema = z.object({
   PORT: positiveInt(3000),
 
   DATABASE_URL: optionalString.pipe(
-    z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL").optional(),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
   ),
   DATABASE_POOL_SIZE: positiveInt(10),
   PGLITE_DIR: optionalString,
@@ -95,8 +98,7 @@ function load(): Env {
     ...env,
     isProduction,
     BETTER_AUTH_SECRET: secret,
-    BETTER_AUTH_URL:
-      env.BETTER_AUTH_URL ?? (vercelUrl ? `https://${vercelUrl}` : `http://localhost:${env.PORT}`),
+    BETTER_AUTH_URL: env.BETTER_AUTH_URL ?? (vercelUrl ? `https://${vercelUrl}` : `http://localhost:${env.PORT}`),
     PGLITE_DIR: env.PGLITE_DIR ?? path.join(dataDir, "pglite"),
   };
 }

@@ -58,14 +58,16 @@ export function firstLoadFiles(route: string): string[] {
   if (!manifest) throw new Error(`no client reference manifest for ${entry}`);
 
   const { rootMainFiles } = readJson<{ rootMainFiles: string[] }>("build-manifest.json");
-  return [
-    ...rootMainFiles,
-    ...Object.values(manifest.entryJSFiles ?? {}).flat(),
-    ...Object.values(manifest.clientModules).flatMap((m) => m.chunks),
-  ]
-    .filter((file) => file.endsWith(".js"))
-    // The manifests name a chunk as "/_next/static/…" or "static/…": count each file once.
-    .map((file) => file.replace(/^\/?_next\//, "").replace(/^\//, ""));
+  return (
+    [
+      ...rootMainFiles,
+      ...Object.values(manifest.entryJSFiles ?? {}).flat(),
+      ...Object.values(manifest.clientModules).flatMap((m) => m.chunks),
+    ]
+      .filter((file) => file.endsWith(".js"))
+      // The manifests name a chunk as "/_next/static/…" or "static/…": count each file once.
+      .map((file) => file.replace(/^\/?_next\//, "").replace(/^\//, ""))
+  );
 }
 
 /** The module scripts in a page's HTML (what the browser fetches before hydrating). */
@@ -86,7 +88,9 @@ export function measureBundle(route: string, html?: string): ScenarioResult {
     title: `6. ${route} first-load JavaScript (gzipped, from the build output)`,
     rows: [
       infoRow("from the build manifests", `${kb(fromManifests.bytes)} in ${fromManifests.files.length} files`),
-      ...(fromHtml ? [infoRow("scripts in the served HTML (signed in)", `${kb(fromHtml.bytes)} in ${fromHtml.files.length} files`)] : []),
+      ...(fromHtml
+        ? [infoRow("scripts in the served HTML (signed in)", `${kb(fromHtml.bytes)} in ${fromHtml.files.length} files`)]
+        : []),
       targetRow("first-load JS", measured / KB, 250, (v) => `${v.toFixed(1)} KB`),
     ],
     notes: [

@@ -44,7 +44,10 @@ async function singleTurns(server: BenchServer, user: User, count: number): Prom
   const conversations = await tenMessageConversations(server, user.session, count);
   const samples: number[] = [];
   for (const [i, id] of conversations.entries()) {
-    const reply = await postChat(server.url, user.session.token, { message: `single user 0 turn ${i}`, conversation_id: id });
+    const reply = await postChat(server.url, user.session.token, {
+      message: `single user 0 turn ${i}`,
+      conversation_id: id,
+    });
     if (reply.status !== 200) throw new Error(`single turn → ${reply.status}`);
     samples.push(reply.ms);
   }
@@ -78,7 +81,9 @@ async function measure(server: BenchServer, users: User[], bursts: number, label
   const warmup: Run = { latencies: [], errors: [], wallMs: [], asked: [] };
   await burst(server, users, `${label} warm-up`, warmup);
   const single = await singleTurns(server, users[0]!, 25);
-  const before = await Promise.all(users.map(async (u) => (await getAllMessages(server.url, u.session.token, u.conversationId)).length));
+  const before = await Promise.all(
+    users.map(async (u) => (await getAllMessages(server.url, u.session.token, u.conversationId)).length),
+  );
   const measured: Run = { latencies: [], errors: [], wallMs: [], asked: [] };
   for (let b = 0; b < bursts; b++) await burst(server, users, `${label} burst ${b}`, measured);
   const { lost, duplicated } = await checkMessages(server, users, before, measured.asked);
@@ -112,12 +117,20 @@ export async function measureConcurrency(
   const line = (r: typeof instant) => `p50 ${ms(r.median)}, p99 ${ms(r.p99)}; single turn ${ms(r.single)}`;
   const rows: Row[] = [
     targetRow("errors", instant.errors.length + delayed.errors.length, 0, String),
-    targetRow("lost or duplicated messages", instant.lost + instant.duplicated + delayed.lost + delayed.duplicated, 0, String),
+    targetRow(
+      "lost or duplicated messages",
+      instant.lost + instant.duplicated + delayed.lost + delayed.duplicated,
+      0,
+      String,
+    ),
     infoRow(`model taking ${options.modelDelayMs} ms a word`, line(delayed)),
     targetRow("  p99 ÷ single-turn median", delayed.p99 / delayed.single, 10, ratio),
     infoRow("instant offline model", line(instant)),
     infoRow("  p99 ÷ single-turn median (CPU-bound)", ratio(instant.p99 / instant.single)),
-    infoRow("  throughput", `${turns} turns in ${ms(instant.wallMs)}: ${((turns / instant.wallMs) * 1000).toFixed(0)} turns/s, ${ms(instant.wallMs / turns)} of server time per turn`),
+    infoRow(
+      "  throughput",
+      `${turns} turns in ${ms(instant.wallMs)}: ${((turns / instant.wallMs) * 1000).toFixed(0)} turns/s, ${ms(instant.wallMs / turns)} of server time per turn`,
+    ),
   ];
   return {
     title: `4. ${turns} concurrent turns across ${USERS} users (${TURNS_PER_USER} per conversation), ${options.bursts} bursts per model`,

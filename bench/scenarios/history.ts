@@ -9,7 +9,10 @@ import { ms, ratio, summarize } from "../stats";
 
 const LONG = 10_000;
 
-export async function measureHistoryLength(server: BenchServer, options: { warmup: number; samples: number }): Promise<ScenarioResult> {
+export async function measureHistoryLength(
+  server: BenchServer,
+  options: { warmup: number; samples: number },
+): Promise<ScenarioResult> {
   if (!server.query) throw new Error("the history scenario seeds PostgreSQL directly");
   const user = await signUp(server.url, { name: "Bench History" });
   const seededAt = performance.now();

@@ -15,9 +15,16 @@ async function measure(server: BenchServer, rounds: { warmup: number; samples: n
   const streams: StreamTiming[] = [];
   const json: number[] = [];
   for (let i = 0; i < total; i++) {
-    const stream = await postChatStream(server.url, user.token, { message: "hello", conversation_id: conversations[2 * i]! });
-    const whole = await postChat(server.url, user.token, { message: "hello", conversation_id: conversations[2 * i + 1]! });
-    if (stream.status !== 200 || whole.status !== 200) throw new Error(`streaming scenario: ${stream.status} / ${whole.status}`);
+    const stream = await postChatStream(server.url, user.token, {
+      message: "hello",
+      conversation_id: conversations[2 * i]!,
+    });
+    const whole = await postChat(server.url, user.token, {
+      message: "hello",
+      conversation_id: conversations[2 * i + 1]!,
+    });
+    if (stream.status !== 200 || whole.status !== 200)
+      throw new Error(`streaming scenario: ${stream.status} / ${whole.status}`);
     if (Number.isNaN(stream.firstTextMs)) throw new Error("the stream carried no text-delta chunk");
     if (i < rounds.warmup) continue;
     streams.push(stream);
@@ -53,10 +60,7 @@ export async function measureStreaming(
   const slow = await measure(slowServer, { warmup: 3, samples: options.slowSamples });
   return {
     title: "3. Streaming turn (Accept: text/event-stream) vs the JSON turn, medians, interleaved",
-    rows: [
-      ...rows(`model taking ${options.modelDelayMs} ms a word`, slow),
-      ...rows("instant offline model", instant),
-    ],
+    rows: [...rows(`model taking ${options.modelDelayMs} ms a word`, slow), ...rows("instant offline model", instant)],
     notes: [
       "With a model that takes time, the first words reach the reader long before a JSON answer would.",
       "The instant model produces every word at once: the stream's per-word work runs in one burst and",

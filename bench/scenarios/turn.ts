@@ -21,7 +21,8 @@ export type TurnOptions = {
 const STEPS: Record<string, string> = {
   "sessions+users": "session lookup: the session with its user, one query",
   "chat_rate_limits+messages": "rate limit counted + user message stored, one statement",
-  "chat_rate_limits+conversations+messages": "rate limit counted + conversation created with its first message, one statement",
+  "chat_rate_limits+conversations+messages":
+    "rate limit counted + conversation created with its first message, one statement",
   "messages+conversations": "history: the newest messages, ownership checked",
   messages: "assistant message stored",
   tasks: "task tools",
@@ -35,7 +36,11 @@ function expectOk<T>(reply: Timed<T>, what: string): Timed<T> {
   return reply;
 }
 
-function describeRoundTrips(samples: (RoundTrips | undefined)[]): { usual: number; max: number; byTable: Record<string, number> } {
+function describeRoundTrips(samples: (RoundTrips | undefined)[]): {
+  usual: number;
+  max: number;
+  byTable: Record<string, number>;
+} {
   const known = samples.filter((s): s is RoundTrips => s !== undefined);
   if (known.length === 0) throw new Error("no Server-Timing header: is DB_QUERY_STATS=1 set on the server?");
   const usual = mode(known.map((s) => s.total));
@@ -53,7 +58,10 @@ export async function measureTurns(server: BenchServer, options: TurnOptions): P
   for (let i = 0; i < options.warmup + options.samples; i++) {
     const measuring = i >= options.warmup;
     const h1 = expectOk(await getHealth(server.url), "GET /api/health");
-    const turn = expectOk(await postChat(server.url, user.token, { message: "hello", conversation_id: conversations[i]! }), "turn");
+    const turn = expectOk(
+      await postChat(server.url, user.token, { message: "hello", conversation_id: conversations[i]! }),
+      "turn",
+    );
     const h2 = expectOk(await getHealth(server.url), "GET /api/health");
     const created = expectOk(await postChat(server.url, user.token, { message: "hello" }), "new-conversation turn");
     if (!measuring) continue;

@@ -5,10 +5,7 @@ import { AppError } from "@/lib/errors";
 import { type Handler, type RouteContext, handle } from "@/lib/http";
 
 type Params = Record<string, string | string[] | undefined>;
-export type UserHandler<P extends Params> = (
-  req: Request,
-  ctx: { user: AuthUser; params: P },
-) => Promise<Response>;
+export type UserHandler<P extends Params> = (req: Request, ctx: { user: AuthUser; params: P }) => Promise<Response>;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

@@ -108,7 +108,11 @@ export async function getConversation(
   };
 }
 
-export async function renameConversation(userId: string, conversationId: string, title: string): Promise<ConversationSummary> {
+export async function renameConversation(
+  userId: string,
+  conversationId: string,
+  title: string,
+): Promise<ConversationSummary> {
   const { count } = await prisma.conversation.updateMany({ where: { id: conversationId, userId }, data: { title } });
   if (count === 0) throw notFound();
   const row = await prisma.conversation.findFirstOrThrow({ where: { id: conversationId, userId } });
@@ -133,7 +137,11 @@ export type HistoryRow = { id: string; role: "user" | "assistant"; content: stri
  * that also proves ownership; `exceptId` (the message this turn is storing meanwhile) is left
  * out. Null when the conversation is not the user's (or does not exist).
  */
-export async function loadRecentMessages(userId: string, conversationId: string, exceptId: string): Promise<HistoryRow[] | null> {
+export async function loadRecentMessages(
+  userId: string,
+  conversationId: string,
+  exceptId: string,
+): Promise<HistoryRow[] | null> {
   const rows = await prisma.message.findMany({
     where: { conversationId, conversation: { userId }, id: { not: exceptId } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -28,7 +28,11 @@ export function uiChunksOfSteps(
           if (!part.text) break;
           const id = String(index);
           const extra = optional({ providerMetadata: part.providerMetadata });
-          chunks.push({ type: "text-start", id, ...extra }, { type: "text-delta", id, delta: part.text, ...extra }, { type: "text-end", id, ...extra });
+          chunks.push(
+            { type: "text-start", id, ...extra },
+            { type: "text-delta", id, delta: part.text, ...extra },
+            { type: "text-end", id, ...extra },
+          );
           break;
         }
         case "file":
@@ -47,7 +51,11 @@ export function uiChunksOfSteps(
             title: part.title,
           });
           const base = { toolCallId: part.toolCallId, toolName: part.toolName, input: part.input, ...extra };
-          chunks.push(part.invalid ? { type: "tool-input-error", ...base, errorText: onError(part.error) } : { type: "tool-input-available", ...base });
+          chunks.push(
+            part.invalid
+              ? { type: "tool-input-error", ...base, errorText: onError(part.error) }
+              : { type: "tool-input-available", ...base },
+          );
           break;
         }
         case "tool-result":
@@ -67,8 +75,16 @@ export function uiChunksOfSteps(
           chunks.push({
             type: "tool-output-error",
             toolCallId: part.toolCallId,
-            errorText: part.providerExecuted ? (typeof part.error === "string" ? part.error : JSON.stringify(part.error)) : onError(part.error),
-            ...optional({ providerExecuted: part.providerExecuted, providerMetadata: part.providerMetadata, dynamic: isDynamic(part) }),
+            errorText: part.providerExecuted
+              ? typeof part.error === "string"
+                ? part.error
+                : JSON.stringify(part.error)
+              : onError(part.error),
+            ...optional({
+              providerExecuted: part.providerExecuted,
+              providerMetadata: part.providerMetadata,
+              dynamic: isDynamic(part),
+            }),
           });
           break;
         default:

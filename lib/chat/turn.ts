@@ -150,7 +150,10 @@ function statusAfterFailure(reason: unknown): TurnStatus {
   return { status: "failed", message: AI_UNAVAILABLE };
 }
 
-function turnStatus(outcome: Parameters<UIMessageStreamOnFinishCallback<ChatMessage>>[0]["outcome"], reason: unknown): TurnStatus | null {
+function turnStatus(
+  outcome: Parameters<UIMessageStreamOnFinishCallback<ChatMessage>>[0]["outcome"],
+  reason: unknown,
+): TurnStatus | null {
   return outcome.status === "completed" ? null : statusAfterFailure(reason);
 }
 
@@ -162,7 +165,8 @@ async function modelMessages(prepared: Prepared, tools: ToolSet) {
 /** Stores what is kept of the assistant message (if anything) and describes the finished turn. */
 async function storeTurn(prepared: Prepared, response: ChatMessage, status: TurnStatus | null): Promise<FinishedTurn> {
   const parts = keptParts(response.parts, status);
-  const message: ChatMessage | null = parts.length > 0 ? { ...response, metadata: { ...response.metadata }, parts } : null;
+  const message: ChatMessage | null =
+    parts.length > 0 ? { ...response, metadata: { ...response.metadata }, parts } : null;
   if (message) {
     await appendMessage(prepared.conversationId, { id: message.id, role: "assistant", content: textOf(parts), parts });
   }
@@ -248,7 +252,12 @@ function inConversation(conversationId: string, code: "timeout" | "ai_unavailabl
  * replayed as the chunks the stream would have carried, and the AI SDK builds the message
  * from them exactly as for a streamed turn, so both modes store the same thing.
  */
-async function runAgentWhole(userId: string, prepared: Prepared, settings: TurnSettings, abort: AbortController): Promise<FinishedTurn> {
+async function runAgentWhole(
+  userId: string,
+  prepared: Prepared,
+  settings: TurnSettings,
+  abort: AbortController,
+): Promise<FinishedTurn> {
   const tools = taskTools(userId);
   const messages = await modelMessages(prepared, tools);
   const steps: StepResult<ToolSet>[] = [];
@@ -282,7 +291,11 @@ async function runAgentWhole(userId: string, prepared: Prepared, settings: TurnS
     },
   });
   for await (const snapshot of readUIMessageStream<ChatMessage>({ stream: replay })) response = snapshot;
-  return storeTurn(prepared, { ...response, metadata: metadataOf(prepared, settings) }, failed ? statusAfterFailure(abort.signal.reason) : null);
+  return storeTurn(
+    prepared,
+    { ...response, metadata: metadataOf(prepared, settings) },
+    failed ? statusAfterFailure(abort.signal.reason) : null,
+  );
 }
 
 async function drain(reader: ReadableStreamDefaultReader<unknown>): Promise<void> {

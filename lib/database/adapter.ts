@@ -30,10 +30,12 @@ class EmbeddedAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
   constructor(private readonly dir: string) {}
 
   open(): Promise<EmbeddedDatabase> {
-    this.database ??= import("./embedded").then(({ openEmbeddedDatabase }) => openEmbeddedDatabase(this.dir)).catch((error) => {
-      this.database = undefined;
-      throw error;
-    });
+    this.database ??= import("./embedded")
+      .then(({ openEmbeddedDatabase }) => openEmbeddedDatabase(this.dir))
+      .catch((error) => {
+        this.database = undefined;
+        throw error;
+      });
     return this.database;
   }
 

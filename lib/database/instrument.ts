@@ -38,7 +38,11 @@ function emit(event: QueryEvent) {
   for (const listener of listeners) listener(event);
 }
 
-async function timed<T>(kind: QueryEvent["kind"], query: Pick<SqlQuery, "sql" | "args">, run: () => Promise<T>): Promise<T> {
+async function timed<T>(
+  kind: QueryEvent["kind"],
+  query: Pick<SqlQuery, "sql" | "args">,
+  run: () => Promise<T>,
+): Promise<T> {
   const started = performance.now();
   try {
     return await run();

@@ -7,7 +7,12 @@ import { TASK_TOOL_NAMES, isTaskToolError, runTaskTool, taskToolDefinitions } fr
 const annotations = {
   add_task: { title: "Add a task", readOnlyHint: false, destructiveHint: false, idempotentHint: false },
   list_tasks: { title: "List tasks", readOnlyHint: true },
-  complete_task: { title: "Complete or re-open a task", readOnlyHint: false, destructiveHint: false, idempotentHint: true },
+  complete_task: {
+    title: "Complete or re-open a task",
+    readOnlyHint: false,
+    destructiveHint: false,
+    idempotentHint: true,
+  },
   update_task: { title: "Update a task", readOnlyHint: false, destructiveHint: false, idempotentHint: true },
   delete_task: { title: "Delete a task", readOnlyHint: false, destructiveHint: true, idempotentHint: true },
 } as const;
@@ -39,7 +44,10 @@ function createTaskMcpServer(user: AuthUser): McpServer {
  */
 export async function handleMcpRequest(req: Request, user: AuthUser, parsedBody: unknown): Promise<Response> {
   const server = createTaskMcpServer(user);
-  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+  const transport = new WebStandardStreamableHTTPServerTransport({
+    sessionIdGenerator: undefined,
+    enableJsonResponse: true,
+  });
   await server.connect(transport);
   try {
     return await transport.handleRequest(req, { parsedBody, authInfo: { token: "", clientId: user.id, scopes: [] } });

@@ -14,10 +14,7 @@ export const taskTitleSchema = z
   .max(200, "must be at most 200 characters")
   .refine(noNul, NUL_MESSAGE);
 
-export const taskDescriptionSchema = z
-  .string()
-  .max(2000, "must be at most 2000 characters")
-  .refine(noNul, NUL_MESSAGE);
+export const taskDescriptionSchema = z.string().max(2000, "must be at most 2000 characters").refine(noNul, NUL_MESSAGE);
 
 export const taskIdSchema = z.number().int().positive().max(MAX_TASK_ID);
 

@@ -95,6 +95,9 @@ export function setTaskCompleted(userId: string, taskId: number, completed: bool
 }
 
 export async function deleteTask(userId: string, taskId: number): Promise<DeletedTask> {
-  const row = await orNotFound(taskId, prisma.task.delete({ where: { id: taskId, userId }, select: { id: true, title: true } }));
+  const row = await orNotFound(
+    taskId,
+    prisma.task.delete({ where: { id: taskId, userId }, select: { id: true, title: true } }),
+  );
   return { id: row.id, title: row.title, deleted: true };
 }

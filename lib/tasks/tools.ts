@@ -45,8 +45,7 @@ export const taskToolDefinitions = {
     run: (userId, input) => setTaskCompleted(userId, input.task_id, input.completed ?? true),
   }),
   update_task: define({
-    description:
-      "Change a task's title and/or description. Needs the numeric task id (use list_tasks to find it).",
+    description: "Change a task's title and/or description. Needs the numeric task id (use list_tasks to find it).",
     inputSchema: updateTaskToolInput,
     run: (userId, input) => updateTask(userId, input.task_id, { title: input.title, description: input.description }),
   }),
@@ -75,7 +74,9 @@ export async function runTaskTool(name: TaskToolName, userId: string, input: unk
   const definition: Definition<z.ZodType> = taskToolDefinitions[name];
   const parsed = definition.inputSchema.safeParse(input);
   if (!parsed.success) {
-    return { error: `Invalid input: ${parsed.error.issues.map((i) => `${i.path.join(".") || "input"} ${i.message}`).join("; ")}` };
+    return {
+      error: `Invalid input: ${parsed.error.issues.map((i) => `${i.path.join(".") || "input"} ${i.message}`).join("; ")}`,
+    };
   }
   try {
     return await definition.run(userId, parsed.data);
@@ -89,7 +90,10 @@ export async function runTaskTool(name: TaskToolName, userId: string, input: unk
 // Given a bare zod schema, the AI SDK converts it to JSON Schema again at every step of every
 // turn; wrapped once per process, the conversion runs once and is kept.
 const toolInputSchemas = Object.fromEntries(
-  TASK_TOOL_NAMES.map((name) => [name, zodSchema(taskToolDefinitions[name].inputSchema as z.ZodType<Record<string, unknown>>)]),
+  TASK_TOOL_NAMES.map((name) => [
+    name,
+    zodSchema(taskToolDefinitions[name].inputSchema as z.ZodType<Record<string, unknown>>),
+  ]),
 ) as Record<TaskToolName, ReturnType<typeof zodSchema<Record<string, unknown>>>>;
 
 /** The AI SDK tools bound to one user, for the chat agent. */

@@ -2,7 +2,10 @@ import { expect, test } from "./helpers";
 
 const password = "a long enough password";
 
-test("sign up, land in the app, sign out, sign in, and see an error for a wrong password", async ({ page, consoleErrors }) => {
+test("sign up, land in the app, sign out, sign in, and see an error for a wrong password", async ({
+  page,
+  consoleErrors,
+}) => {
   consoleErrors.allow(/status of 401 .*sign-in\/email/); // the wrong password, on purpose
   const email = `e2e-${Date.now()}@example.com`;
 

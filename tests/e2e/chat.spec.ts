@@ -4,7 +4,9 @@ import { conversationLog, expect, say, screenshot, signUp, test } from "./helper
 
 const CONVERSATION_URL = /\/chat\/[0-9a-f-]{36}$/;
 
-test("a first conversation: chip → tool card and reply → URL and sidebar → reload keeps everything", async ({ page }) => {
+test("a first conversation: chip → tool card and reply → URL and sidebar → reload keeps everything", async ({
+  page,
+}) => {
   await signUp(page);
   await expect(page.getByRole("heading", { name: /Good (morning|afternoon|evening), Ada/ })).toBeVisible();
   await expect(page.getByRole("banner")).toContainText("Offline model");
@@ -34,7 +36,9 @@ test("a first conversation: chip → tool card and reply → URL and sidebar →
   await screenshot(page, "chat-conversation-dark");
 });
 
-test("Enter sends, Shift+Enter makes a new line, and the composer is busy while the reply streams", async ({ page }) => {
+test("Enter sends, Shift+Enter makes a new line, and the composer is busy while the reply streams", async ({
+  page,
+}) => {
   await signUp(page);
   const box = page.getByRole("textbox", { name: "Message" });
   await box.fill("add a task to");
@@ -100,7 +104,9 @@ test("HTML and scripts in messages are shown as text and never run", async ({ pa
   const log = conversationLog(page);
   await expect(log.getByRole("listitem").first()).toHaveText(hostile);
   await say(page, `add a task called "<img src=y onerror=alert('reply')> <b>loud</b>"`);
-  await expect(log.getByRole("listitem").filter({ hasText: "<img src=y onerror=alert('reply')> <b>loud</b>" }).first()).toBeVisible();
+  await expect(
+    log.getByRole("listitem").filter({ hasText: "<img src=y onerror=alert('reply')> <b>loud</b>" }).first(),
+  ).toBeVisible();
   await expect(log.locator("img")).toHaveCount(0);
   await expect(log.locator("b")).toHaveCount(0);
   await page.reload();
@@ -112,7 +118,9 @@ test("copy a reply", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signUp(page);
   await say(page, "add a task to renew passport");
-  const reply = conversationLog(page).getByRole("listitem").filter({ hasText: /Added task #\d+ · Renew passport\./ });
+  const reply = conversationLog(page)
+    .getByRole("listitem")
+    .filter({ hasText: /Added task #\d+ · Renew passport\./ });
   await reply.hover();
   await reply.getByRole("button", { name: "Copy reply" }).click();
   await expect(reply.getByRole("button", { name: "Copied" })).toBeVisible();
@@ -178,10 +186,12 @@ test.describe("a slow reply", () => {
     await screenshot(page, "chat-stopped");
 
     await expect(page).toHaveURL(CONVERSATION_URL);
-    await expect.poll(async () => {
-      await page.reload();
-      return log.getByRole("listitem").filter({ hasText: "Stopped" }).count();
-    }).toBe(1);
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return log.getByRole("listitem").filter({ hasText: "Stopped" }).count();
+      })
+      .toBe(1);
     expect((await log.getByRole("listitem").nth(1).innerText()).trim()).toBe(partial);
   });
 });
@@ -192,7 +202,10 @@ test.describe("errors", () => {
   let failing = false;
   test.beforeAll(async () => {
     gemini = await startFakeGemini({
-      respond: () => (failing ? { status: 503, error: { message: "overloaded", status: "UNAVAILABLE" } } : { text: "All good — **ready** when you are." }),
+      respond: () =>
+        failing
+          ? { status: 503, error: { message: "overloaded", status: "UNAVAILABLE" } }
+          : { text: "All good — **ready** when you are." },
     });
     server = await startServer({
       label: "e2e_errors",
@@ -204,7 +217,10 @@ test.describe("errors", () => {
     await gemini?.close();
   });
 
-  test("AI unavailable shows its message, keeps the text, and Retry works once it is back", async ({ page, consoleErrors }) => {
+  test("AI unavailable shows its message, keeps the text, and Retry works once it is back", async ({
+    page,
+    consoleErrors,
+  }) => {
     consoleErrors.allow(/status of 503/);
     await signUp(page, server.url);
     await expect(page.getByRole("banner")).toContainText("Gemini 2.5 Flash");
@@ -215,7 +231,9 @@ test.describe("errors", () => {
     await screenshot(page, "chat-error");
     failing = false;
     await page.getByRole("button", { name: "Retry" }).click();
-    await expect(conversationLog(page).getByRole("listitem").filter({ hasText: "All good — ready when you are." })).toBeVisible();
+    await expect(
+      conversationLog(page).getByRole("listitem").filter({ hasText: "All good — ready when you are." }),
+    ).toBeVisible();
     await expect(page.getByRole("alert").filter({ hasText: "AI service" })).toHaveCount(0);
     // One conversation, with the message once and its answer.
     await expect(page).toHaveURL(/\/chat\/[0-9a-f-]{36}$/);

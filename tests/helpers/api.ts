@@ -38,7 +38,10 @@ export async function call<T = any>(
   return { status: res.status, body: parsed as T, headers: res.headers, text };
 }
 
-export async function signUp(baseUrl: string, options: { name?: string; email?: string; password?: string } = {}): Promise<Session> {
+export async function signUp(
+  baseUrl: string,
+  options: { name?: string; email?: string; password?: string } = {},
+): Promise<Session> {
   const email = options.email ?? uniqueEmail();
   const password = options.password ?? "correct horse battery";
   const res = await fetch(`${baseUrl}/api/auth/sign-up/email`, {

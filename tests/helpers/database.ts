@@ -12,7 +12,10 @@ export type TestDatabase = {
   env: { DATABASE_URL?: string; PGLITE_DIR?: string };
   kind: "postgres" | "pglite";
   /** Direct SQL access (PostgreSQL only; an embedded database belongs to the process that opened it). */
-  query?: <R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<pg.QueryResult<R>>;
+  query?: <R extends pg.QueryResultRow = pg.QueryResultRow>(
+    sql: string,
+    params?: unknown[],
+  ) => Promise<pg.QueryResult<R>>;
   drop: () => Promise<void>;
 };
 

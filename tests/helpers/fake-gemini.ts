@@ -262,8 +262,7 @@ export function systemText(request: GeminiRequest): string {
 
 type Task = { id: number; title: string; completed?: boolean };
 
-const HELP =
-  "Hi! I'm your task assistant: I can add, list and complete tasks. Try “add a task to buy milk”.";
+const HELP = "Hi! I'm your task assistant: I can add, list and complete tasks. Try “add a task to buy milk”.";
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
 const isTask = (value: unknown): value is Task =>

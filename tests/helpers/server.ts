@@ -73,12 +73,21 @@ async function waitForServer(
 }
 
 /** Starts a server that is expected to refuse to start; resolves with its exit code and output. */
-export async function startServerExpectingFailure(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+export async function startServerExpectingFailure(
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   ensureBuild();
   const port = await freePort();
   const proc = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), BETTER_AUTH_SECRET: TEST_SECRET, DATABASE_URL: "", ...env, NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      BETTER_AUTH_SECRET: TEST_SECRET,
+      DATABASE_URL: "",
+      ...env,
+      NODE_ENV: "production",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

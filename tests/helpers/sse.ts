@@ -4,7 +4,13 @@ export type Chunk = { type: string; [key: string]: any };
 export function parseSse(text: string): Chunk[] {
   return text
     .split("\n\n")
-    .map((block) => block.split("\n").filter((l) => l.startsWith("data: ")).map((l) => l.slice(6)).join(""))
+    .map((block) =>
+      block
+        .split("\n")
+        .filter((l) => l.startsWith("data: "))
+        .map((l) => l.slice(6))
+        .join(""),
+    )
     .filter((data) => data && data !== "[DONE]")
     .map((data) => JSON.parse(data) as Chunk);
 }

@@ -11,9 +11,15 @@ const DAY = 24 * 60 * 60 * 1000;
 
 async function signUp(email: string) {
   const { auth } = await import("@/lib/auth/server");
-  const res = await auth().api.signUpEmail({ body: { name: "Bearer", email, password: "correct horse battery" }, asResponse: true });
+  const res = await auth().api.signUpEmail({
+    body: { name: "Bearer", email, password: "correct horse battery" },
+    asResponse: true,
+  });
   const token = res.headers.get("set-auth-token");
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   if (!token) throw new Error("no set-auth-token");
   return { token, raw: token.split(".")[0]!, cookie, email };
 }

@@ -22,7 +22,11 @@ describe("the quickstart flow (JSON mode, offline model)", () => {
     const user = await signUp(server.url);
     const hello = await chat(user, { message: "Hello! Can you help me manage my tasks?" });
     expect(hello.status).toBe(200);
-    expect(hello.body).toEqual({ conversation_id: expect.stringMatching(UUID), response: expect.any(String), tool_calls: [] });
+    expect(hello.body).toEqual({
+      conversation_id: expect.stringMatching(UUID),
+      response: expect.any(String),
+      tool_calls: [],
+    });
     expect(hello.body.response).toMatch(/task/i);
     const conversation_id = hello.body.conversation_id;
 
@@ -54,7 +58,10 @@ describe("the quickstart flow (JSON mode, offline model)", () => {
 
     const done = await chat(user, { message: "Mark the milk task as done", conversation_id });
     expect(done.body.tool_calls.map((c: { tool: string }) => c.tool)).toEqual(["list_tasks", "complete_task"]);
-    expect(done.body.tool_calls[1]).toMatchObject({ arguments: { task_id: milkId }, result: { id: milkId, completed: true } });
+    expect(done.body.tool_calls[1]).toMatchObject({
+      arguments: { task_id: milkId },
+      result: { id: milkId, completed: true },
+    });
     expect((await call(server.url, "GET", `/api/tasks/${milkId}`, { token: user.token })).body.completed).toBe(true);
 
     await server.restart();
@@ -67,13 +74,26 @@ describe("the quickstart flow (JSON mode, offline model)", () => {
     const history = await call(server.url, "GET", `/api/conversations/${conversation_id}`, { token: user.token });
     expect(history.status).toBe(200);
     expect(history.body.messages.map((m: { role: string }) => m.role)).toEqual([
-      "user", "assistant", "user", "assistant", "user", "assistant", "user", "assistant", "user", "assistant",
+      "user",
+      "assistant",
+      "user",
+      "assistant",
+      "user",
+      "assistant",
+      "user",
+      "assistant",
+      "user",
+      "assistant",
     ]);
     expect(history.body.messages[0].content).toBe("Hello! Can you help me manage my tasks?");
     expect(history.body.title).toBe("Hello! Can you help me manage my tasks?");
     const addReply = history.body.messages[3];
     expect(addReply.parts).toContainEqual(
-      expect.objectContaining({ type: "tool-add_task", state: "output-available", output: expect.objectContaining({ id: milkId }) }),
+      expect.objectContaining({
+        type: "tool-add_task",
+        state: "output-available",
+        output: expect.objectContaining({ id: milkId }),
+      }),
     );
   });
 
@@ -81,7 +101,11 @@ describe("the quickstart flow (JSON mode, offline model)", () => {
     const res = await chat(alice, { message: "mark task 2147483000 as complete" });
     expect(res.status).toBe(200);
     expect(res.body.tool_calls).toEqual([
-      { tool: "complete_task", arguments: expect.objectContaining({ task_id: 2147483000 }), error: "Task 2147483000 not found" },
+      {
+        tool: "complete_task",
+        arguments: expect.objectContaining({ task_id: 2147483000 }),
+        error: "Task 2147483000 not found",
+      },
     ]);
     expect(res.body.response).not.toMatch(/marked .* done/i);
   });
@@ -100,7 +124,10 @@ describe("stream mode (Accept: text/event-stream)", () => {
     expect(res.chunks.filter((c) => c.type === "text-delta").length).toBeGreaterThan(1);
     expect(res.chunks).toContainEqual(expect.objectContaining({ type: "tool-input-available", toolName: "add_task" }));
     expect(res.chunks).toContainEqual(
-      expect.objectContaining({ type: "tool-output-available", output: expect.objectContaining({ title: "Water the plants" }) }),
+      expect.objectContaining({
+        type: "tool-output-available",
+        output: expect.objectContaining({ title: "Water the plants" }),
+      }),
     );
     expect(res.chunks.at(-1)?.type).toBe("finish");
 
@@ -109,19 +136,27 @@ describe("stream mode (Accept: text/event-stream)", () => {
     const assistant = stored.body.messages[1];
     expect(assistant.content).toBe(streamedText(res.chunks).trim());
     expect(assistant.id).toBe(start?.messageId);
-    expect(assistant.parts.map((p: { type: string }) => p.type)).toEqual(expect.arrayContaining(["tool-add_task", "text"]));
+    expect(assistant.parts.map((p: { type: string }) => p.type)).toEqual(
+      expect.arrayContaining(["tool-add_task", "text"]),
+    );
   });
 
   it("continues a conversation in stream mode", async () => {
     const first = await chat(alice, { message: "add a task to call the plumber" });
-    const res = await postChatStream(server.url, alice.token, { message: "what's pending?", conversation_id: first.body.conversation_id });
+    const res = await postChatStream(server.url, alice.token, {
+      message: "what's pending?",
+      conversation_id: first.body.conversation_id,
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("x-conversation-id")).toBe(first.body.conversation_id);
     expect(streamedText(res.chunks)).toContain("Call the plumber");
   });
 
   it("answers errors before the stream as JSON", async () => {
-    const res = await postChatStream(server.url, alice.token, { message: "hi", conversation_id: "00000000-0000-4000-8000-000000000000" });
+    const res = await postChatStream(server.url, alice.token, {
+      message: "hi",
+      conversation_id: "00000000-0000-4000-8000-000000000000",
+    });
     expect(res.status).toBe(404);
     expect(res.body.error).toBe("not_found");
   });
@@ -145,7 +180,11 @@ describe("validation: bad bodies get 400 and write nothing", () => {
   ];
   it.each(cases)("%s", async (_name, raw) => {
     const user = await signUp(server.url);
-    const res = await call(server.url, "POST", "/api/chat", { token: user.token, raw, headers: { "content-type": "application/json" } });
+    const res = await call(server.url, "POST", "/api/chat", {
+      token: user.token,
+      raw,
+      headers: { "content-type": "application/json" },
+    });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ error: "invalid_request", message: expect.any(String) });
     const conversations = await call(server.url, "GET", "/api/conversations", { token: user.token });
@@ -176,20 +215,35 @@ describe("conversations", () => {
 
     const page1 = await call(server.url, "GET", "/api/conversations?limit=2", { token: user.token });
     expect(page1.body.conversations.map((c: { id: string }) => c.id)).toEqual([ids[0], ids[2]]);
-    expect(page1.body.conversations[0]).toEqual({ id: ids[0], title: "first chat", created_at: expect.any(String), updated_at: expect.any(String) });
+    expect(page1.body.conversations[0]).toEqual({
+      id: ids[0],
+      title: "first chat",
+      created_at: expect.any(String),
+      updated_at: expect.any(String),
+    });
     expect(page1.body.next_cursor).toEqual(expect.any(String));
-    const page2 = await call(server.url, "GET", `/api/conversations?limit=2&cursor=${page1.body.next_cursor}`, { token: user.token });
+    const page2 = await call(server.url, "GET", `/api/conversations?limit=2&cursor=${page1.body.next_cursor}`, {
+      token: user.token,
+    });
     expect(page2.body.conversations.map((c: { id: string }) => c.id)).toEqual([ids[1]]);
     expect(page2.body.next_cursor).toBeNull();
 
     const recent = await call(server.url, "GET", `/api/conversations/${ids[0]}?limit=2`, { token: user.token });
     expect(recent.body.messages.map((m: { role: string }) => m.role)).toEqual(["user", "assistant"]);
     expect(recent.body.messages[0].content).toBe("hello again");
-    const older = await call(server.url, "GET", `/api/conversations/${ids[0]}?limit=2&before=${recent.body.next_before}`, { token: user.token });
+    const older = await call(
+      server.url,
+      "GET",
+      `/api/conversations/${ids[0]}?limit=2&before=${recent.body.next_before}`,
+      { token: user.token },
+    );
     expect(older.body.messages[0].content).toBe("first chat");
     expect(older.body.next_before).toBeNull();
 
-    const renamed = await call(server.url, "PATCH", `/api/conversations/${ids[1]}`, { token: user.token, body: { title: "  Groceries  " } });
+    const renamed = await call(server.url, "PATCH", `/api/conversations/${ids[1]}`, {
+      token: user.token,
+      body: { title: "  Groceries  " },
+    });
     expect(renamed.status).toBe(200);
     expect(renamed.body.title).toBe("Groceries");
 
@@ -208,17 +262,25 @@ describe("conversations", () => {
     ["GET", "/api/conversations/00000000-0000-4000-8000-000000000000?before=nope"],
     ["PATCH", "/api/conversations/not-a-uuid"],
   ])("%s %s — 400", async (method, path) => {
-    const res = await call(server.url, method, path, { token: alice.token, body: method === "PATCH" ? { title: "x" } : undefined });
+    const res = await call(server.url, method, path, {
+      token: alice.token,
+      body: method === "PATCH" ? { title: "x" } : undefined,
+    });
     expect(res.status).toBe(400);
     expect(res.body.error).toBe("invalid_request");
   });
 
-  it.each([{}, { title: "" }, { title: "   " }, { title: "x".repeat(201) }, { title: 5 }])("PATCH with %j — 400", async (body) => {
-    const id = (await chat(alice, { message: "rename me" })).body.conversation_id;
-    const res = await call(server.url, "PATCH", `/api/conversations/${id}`, { token: alice.token, body });
-    expect(res.status).toBe(400);
-    expect((await call(server.url, "GET", `/api/conversations/${id}`, { token: alice.token })).body.title).toBe("rename me");
-  });
+  it.each([{}, { title: "" }, { title: "   " }, { title: "x".repeat(201) }, { title: 5 }])(
+    "PATCH with %j — 400",
+    async (body) => {
+      const id = (await chat(alice, { message: "rename me" })).body.conversation_id;
+      const res = await call(server.url, "PATCH", `/api/conversations/${id}`, { token: alice.token, body });
+      expect(res.status).toBe(400);
+      expect((await call(server.url, "GET", `/api/conversations/${id}`, { token: alice.token })).body.title).toBe(
+        "rename me",
+      );
+    },
+  );
 });
 
 describe("isolation", () => {
@@ -254,20 +316,30 @@ describe("concurrency", () => {
       users.map(async (u) => (await chat(u, { message: "start" })).body.conversation_id as string),
     );
     const turns = users.flatMap((u, i) =>
-      Array.from({ length: 5 }, (_, j) => ({ user: u, conversation_id: conversations[i]!, message: `add a task to load test ${i}-${j}` })),
+      Array.from({ length: 5 }, (_, j) => ({
+        user: u,
+        conversation_id: conversations[i]!,
+        message: `add a task to load test ${i}-${j}`,
+      })),
     );
-    const results = await Promise.all(turns.map((t) => chat(t.user, { message: t.message, conversation_id: t.conversation_id })));
+    const results = await Promise.all(
+      turns.map((t) => chat(t.user, { message: t.message, conversation_id: t.conversation_id })),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(200));
 
     for (const [i, user] of users.entries()) {
-      const { body } = await call(server.url, "GET", `/api/conversations/${conversations[i]}?limit=200`, { token: user.token });
+      const { body } = await call(server.url, "GET", `/api/conversations/${conversations[i]}?limit=200`, {
+        token: user.token,
+      });
       const messages = body.messages as { role: string; content: string; parts: any[] }[];
       expect(messages).toHaveLength(2 + 5 * 2);
       for (let j = 0; j < 5; j++) {
         const text = `add a task to load test ${i}-${j}`;
         const userIndex = messages.findIndex((m) => m.role === "user" && m.content === text);
         expect(messages.filter((m) => m.content === text)).toHaveLength(1);
-        const reply = messages.slice(userIndex + 1).find((m) => m.role === "assistant" && m.parts.some((p) => p.output?.title === `Load test ${i}-${j}`));
+        const reply = messages
+          .slice(userIndex + 1)
+          .find((m) => m.role === "assistant" && m.parts.some((p) => p.output?.title === `Load test ${i}-${j}`));
         expect(reply, `reply to ${text}`).toBeDefined();
       }
       const tasks = await call(server.url, "GET", "/api/tasks", { token: user.token });

@@ -53,13 +53,19 @@ describe("the quickstart flow through Gemini", () => {
 
     const add = await chat({ message: "Add a task to buy milk", conversation_id });
     expect(add.body.tool_calls).toEqual([
-      { tool: "add_task", arguments: { title: "Buy milk", description: "" }, result: expect.objectContaining({ title: "Buy milk", completed: false }) },
+      {
+        tool: "add_task",
+        arguments: { title: "Buy milk", description: "" },
+        result: expect.objectContaining({ title: "Buy milk", completed: false }),
+      },
     ]);
     const id = add.body.tool_calls[0].result.id;
     expect(add.body.response).toBe(`Added task #${id} · Buy milk`);
 
     const list = await chat({ message: "Show me my tasks", conversation_id });
-    expect(list.body.tool_calls).toEqual([expect.objectContaining({ tool: "list_tasks", result: expect.objectContaining({ count: 1 }) })]);
+    expect(list.body.tool_calls).toEqual([
+      expect.objectContaining({ tool: "list_tasks", result: expect.objectContaining({ count: 1 }) }),
+    ]);
 
     const done = await chat({ message: "Mark the milk task as done", conversation_id });
     expect(done.body.tool_calls.map((c: { tool: string }) => c.tool)).toEqual(["list_tasks", "complete_task"]);
@@ -76,11 +82,23 @@ describe("the quickstart flow through Gemini", () => {
     expect(first.apiKey).toBe("test-gemini-key");
     expect(first.model).toBe("gemini-2.5-flash");
     expect(systemText(first)).toContain("Today is");
-    expect(declaredTools(first).sort()).toEqual(["add_task", "complete_task", "delete_task", "list_tasks", "update_task"]);
+    expect(declaredTools(first).sort()).toEqual([
+      "add_task",
+      "complete_task",
+      "delete_task",
+      "list_tasks",
+      "update_task",
+    ]);
     const declarations = first.body.tools[0].functionDeclarations as { name: string; parameters?: unknown }[];
     expect(JSON.stringify(declarations.map((d) => d.parameters))).not.toMatch(/user/i);
     const said = JSON.stringify(first.body.contents);
-    for (const text of ["Hello! Can you help me manage my tasks?", "Add a task to buy milk", "Show me my tasks", "Mark the milk task as done", `Added task #${id} · Buy milk`]) {
+    for (const text of [
+      "Hello! Can you help me manage my tasks?",
+      "Add a task to buy milk",
+      "Show me my tasks",
+      "Mark the milk task as done",
+      `Added task #${id} · Buy milk`,
+    ]) {
       expect(said).toContain(text);
     }
     expect(said).toContain("complete_task");
@@ -156,7 +174,11 @@ describe("when the model provider fails", () => {
     expect(question.content).toBe("Add a task that survives");
     expect(answer.role).toBe("assistant");
     expect(answer.content).toBe("");
-    expect(answer.parts.map((p: { type: string }) => p.type)).toEqual(["step-start", "tool-add_task", "data-turn-status"]);
+    expect(answer.parts.map((p: { type: string }) => p.type)).toEqual([
+      "step-start",
+      "tool-add_task",
+      "data-turn-status",
+    ]);
     expect(answer.parts.at(-1).data).toEqual({ status: "failed", message: "AI service temporarily unavailable" });
   });
 });
@@ -182,7 +204,9 @@ describe("streaming through Gemini", () => {
     expect(res.body.error).toBe(error);
     // The user message was stored: the error says where, so a retry continues that conversation.
     const conversationId = res.headers.get("x-conversation-id")!;
-    expect((await conversation(conversationId)).body.messages.map((m: { content: string }) => m.content)).toEqual(["Hello?"]);
+    expect((await conversation(conversationId)).body.messages.map((m: { content: string }) => m.content)).toEqual([
+      "Hello?",
+    ]);
   });
 
   it("stopping mid-reply keeps exactly the partial text, marked stopped", async () => {
@@ -191,7 +215,11 @@ describe("streaming through Gemini", () => {
     const controller = new AbortController();
     const res = await fetch(`${server.url}/api/chat`, {
       method: "POST",
-      headers: { "content-type": "application/json", accept: "text/event-stream", authorization: `Bearer ${user.token}` },
+      headers: {
+        "content-type": "application/json",
+        accept: "text/event-stream",
+        authorization: `Bearer ${user.token}`,
+      },
       body: JSON.stringify({ message: "Tell me a long story" }),
       signal: controller.signal,
     });
@@ -225,6 +253,8 @@ describe("the chat rate limit (default 20 turns a minute)", () => {
     expect(list.body.conversations).toHaveLength(20);
     // Another user is not affected.
     const other = await signUp(server.url);
-    expect((await call(server.url, "POST", "/api/chat", { token: other.token, body: { message: "hello" } })).status).toBe(200);
+    expect(
+      (await call(server.url, "POST", "/api/chat", { token: other.token, body: { message: "hello" } })).status,
+    ).toBe(200);
   });
 });

@@ -52,7 +52,8 @@ const noSignal = () => new AbortController().signal;
 function received(call: LanguageModelV3CallOptions): { role: string; text: string }[] {
   return call.prompt.map((m) => ({
     role: m.role,
-    text: typeof m.content === "string" ? m.content : m.content.map((p) => ("text" in p ? p.text : `[${p.type}]`)).join(""),
+    text:
+      typeof m.content === "string" ? m.content : m.content.map((p) => ("text" in p ? p.text : `[${p.type}]`)).join(""),
   }));
 }
 
@@ -63,7 +64,14 @@ async function seedConversation(userId: string, count: number): Promise<string> 
   const rows = Array.from({ length: count }, (_, i) => {
     const role = i % 2 === 0 ? ("user" as const) : ("assistant" as const);
     const content = `${role} message number ${i} ${"lorem ipsum ".repeat(8)}`;
-    return { id: randomUUID(), conversationId: conversation.id, role, content, parts: [{ type: "text", text: content }], createdAt: new Date(base + i * 1000) };
+    return {
+      id: randomUUID(),
+      conversationId: conversation.id,
+      role,
+      content,
+      parts: [{ type: "text", text: content }],
+      createdAt: new Date(base + i * 1000),
+    };
   });
   for (let i = 0; i < rows.length; i += 2000) await prisma.message.createMany({ data: rows.slice(i, i + 2000) });
   return conversation.id;
@@ -90,7 +98,11 @@ describe("the history window", () => {
     const conversationId = await seedConversation(user.id, 10_000);
     const model = replyingModel("ok");
     const events = await recordTurn(() =>
-      chatTurnJson({ userId: user.id, message: "what now?", conversationId }, settings(model, { historyTokens: 2000 }), noSignal()),
+      chatTurnJson(
+        { userId: user.id, message: "what now?", conversationId },
+        settings(model, { historyTokens: 2000 }),
+        noSignal(),
+      ),
     );
 
     const prompt = received(model.doGenerateCalls[0]!);
@@ -117,18 +129,33 @@ describe("the history window", () => {
     const large = await seedConversation(user.id, 10_000);
     // The rate limit and the history load run in parallel: compare the statements, not their order.
     const shape = (events: QueryEvent[]) => events.map((e) => e.sql.replace(/\$\d+/g, "?")).sort();
-    const a = await recordTurn(() => chatTurnJson({ userId: user.id, message: "hi", conversationId: small }, settings(replyingModel("a")), noSignal()));
-    const b = await recordTurn(() => chatTurnJson({ userId: user.id, message: "hi", conversationId: large }, settings(replyingModel("b")), noSignal()));
+    const a = await recordTurn(() =>
+      chatTurnJson({ userId: user.id, message: "hi", conversationId: small }, settings(replyingModel("a")), noSignal()),
+    );
+    const b = await recordTurn(() =>
+      chatTurnJson({ userId: user.id, message: "hi", conversationId: large }, settings(replyingModel("b")), noSignal()),
+    );
     expect(shape(b)).toEqual(shape(a));
   });
 
   it("a turn is 3 round trips here (rate limit + user message, history, assistant message; 2 for a new conversation)", async () => {
     // The session lookup adds one over HTTP: within the spec's 6.
-    const first = await recordTurn(() => chatTurnJson({ userId: user.id, message: "hello" }, settings(replyingModel("hi")), noSignal()));
+    const first = await recordTurn(() =>
+      chatTurnJson({ userId: user.id, message: "hello" }, settings(replyingModel("hi")), noSignal()),
+    );
     expect(first).toHaveLength(2);
     const { prisma } = await import("@/lib/db");
-    const { id } = await prisma.conversation.findFirstOrThrow({ where: { userId: user.id }, orderBy: { createdAt: "desc" } });
-    const next = await recordTurn(() => chatTurnJson({ userId: user.id, message: "again", conversationId: id }, settings(replyingModel("ok")), noSignal()));
+    const { id } = await prisma.conversation.findFirstOrThrow({
+      where: { userId: user.id },
+      orderBy: { createdAt: "desc" },
+    });
+    const next = await recordTurn(() =>
+      chatTurnJson(
+        { userId: user.id, message: "again", conversationId: id },
+        settings(replyingModel("ok")),
+        noSignal(),
+      ),
+    );
     expect(next).toHaveLength(3);
     // The first write (count + user message) waits for no WAL flush; the last one does.
     expect(next.filter((e) => /synchronous_commit/.test(e.sql))).toHaveLength(1);
@@ -142,10 +169,16 @@ describe("failures", () => {
       throw new Error("provider exploded");
     };
     const model = new MockLanguageModelV3({ doGenerate: explode, doStream: explode });
-    const error = await chatTurnJson({ userId: user.id, message: "are you there?" }, settings(model), noSignal()).catch((e: unknown) => e);
+    const error = await chatTurnJson({ userId: user.id, message: "are you there?" }, settings(model), noSignal()).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: "ai_unavailable", message: "AI service temporarily unavailable" });
     const { prisma } = await import("@/lib/db");
-    const conversation = await prisma.conversation.findFirstOrThrow({ where: { userId: user.id }, orderBy: { createdAt: "desc" }, include: { messages: true } });
+    const conversation = await prisma.conversation.findFirstOrThrow({
+      where: { userId: user.id },
+      orderBy: { createdAt: "desc" },
+      include: { messages: true },
+    });
     expect(conversation.messages.map((m) => [m.role, m.content])).toEqual([["user", "are you there?"]]);
   });
 
@@ -170,8 +203,19 @@ describe("JSON mode (generateText) and stream mode (streamText)", () => {
       {
         content: [
           { type: "text", text: "Adding it." },
-          { type: "tool-call", toolCallId: "call-1", toolName: "add_task", input: JSON.stringify({ title: "Buy oat milk" }), providerMetadata: { google: { thoughtSignature: "sig-1" } } },
-          { type: "tool-call", toolCallId: "call-2", toolName: "complete_task", input: JSON.stringify({ task_id: "not a number" }) },
+          {
+            type: "tool-call",
+            toolCallId: "call-1",
+            toolName: "add_task",
+            input: JSON.stringify({ title: "Buy oat milk" }),
+            providerMetadata: { google: { thoughtSignature: "sig-1" } },
+          },
+          {
+            type: "tool-call",
+            toolCallId: "call-2",
+            toolName: "complete_task",
+            input: JSON.stringify({ task_id: "not a number" }),
+          },
         ],
         finish: "tool-calls",
       },
@@ -182,7 +226,11 @@ describe("JSON mode (generateText) and stream mode (streamText)", () => {
     const streamed = (content: LanguageModelV3Content[]): LanguageModelV3StreamPart[] =>
       content.flatMap((part, i): LanguageModelV3StreamPart[] =>
         part.type === "text"
-          ? [{ type: "text-start", id: `t${i}` }, { type: "text-delta", id: `t${i}`, delta: part.text }, { type: "text-end", id: `t${i}` }]
+          ? [
+              { type: "text-start", id: `t${i}` },
+              { type: "text-delta", id: `t${i}`, delta: part.text },
+              { type: "text-end", id: `t${i}` },
+            ]
           : part.type === "tool-call"
             ? [part]
             : [],
@@ -209,12 +257,22 @@ describe("JSON mode (generateText) and stream mode (streamText)", () => {
     const { prisma } = await import("@/lib/db");
     const reply = await prisma.message.findFirstOrThrow({ where: { conversationId, role: "assistant" } });
     // Task ids and timestamps differ between the two runs; everything else must not.
-    return JSON.parse(JSON.stringify(reply.parts), (key, value) => (["id", "created_at", "updated_at"].includes(key) ? "*" : value));
+    return JSON.parse(JSON.stringify(reply.parts), (key, value) =>
+      ["id", "created_at", "updated_at"].includes(key) ? "*" : value,
+    );
   }
 
   it("store the same assistant message: steps, text, tool calls with results, errors and provider metadata", async () => {
-    const json = await chatTurnJson({ userId: user.id, message: "add oat milk" }, settings(scriptedModel()), noSignal());
-    const streamed = await chatTurnStream({ userId: user.id, message: "add oat milk" }, settings(scriptedModel()), noSignal());
+    const json = await chatTurnJson(
+      { userId: user.id, message: "add oat milk" },
+      settings(scriptedModel()),
+      noSignal(),
+    );
+    const streamed = await chatTurnStream(
+      { userId: user.id, message: "add oat milk" },
+      settings(scriptedModel()),
+      noSignal(),
+    );
     const reader = streamed.stream.getReader();
     while (!(await reader.read()).done);
 
@@ -228,7 +286,10 @@ describe("JSON mode (generateText) and stream mode (streamText)", () => {
       "step-start",
       "text:done",
     ]);
-    expect(jsonParts[2]).toMatchObject({ toolCallId: "call-1", callProviderMetadata: { google: { thoughtSignature: "sig-1" } } });
+    expect(jsonParts[2]).toMatchObject({
+      toolCallId: "call-1",
+      callProviderMetadata: { google: { thoughtSignature: "sig-1" } },
+    });
     expect(json.tool_calls.map((c) => c.tool)).toEqual(["add_task", "complete_task"]);
     expect(json.response).toBe("Adding it.Added #1 Buy oat milk.");
   });

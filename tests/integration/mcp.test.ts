@@ -28,10 +28,22 @@ describe("the MCP server at /api/mcp", () => {
   it("initializes and lists exactly the five task tools with JSON schemas", async () => {
     expect(aliceMcp.getServerVersion()?.name).toBe("taskchat");
     const { tools } = await aliceMcp.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(["add_task", "complete_task", "delete_task", "list_tasks", "update_task"]);
+    expect(tools.map((t) => t.name).sort()).toEqual([
+      "add_task",
+      "complete_task",
+      "delete_task",
+      "list_tasks",
+      "update_task",
+    ]);
     const byName = Object.fromEntries(tools.map((t) => [t.name, t]));
-    expect(byName.add_task!.inputSchema).toMatchObject({ type: "object", properties: { title: { type: "string" } }, required: ["title"] });
-    expect(byName.complete_task!.inputSchema).toMatchObject({ properties: { task_id: { type: "integer" }, completed: { type: "boolean" } } });
+    expect(byName.add_task!.inputSchema).toMatchObject({
+      type: "object",
+      properties: { title: { type: "string" } },
+      required: ["title"],
+    });
+    expect(byName.complete_task!.inputSchema).toMatchObject({
+      properties: { task_id: { type: "integer" }, completed: { type: "boolean" } },
+    });
     expect(byName.list_tasks!.inputSchema.properties!.status).toMatchObject({ enum: ["all", "pending", "completed"] });
     for (const tool of tools) {
       expect(JSON.stringify(tool.inputSchema)).not.toMatch(/user/i);
@@ -42,7 +54,12 @@ describe("the MCP server at /api/mcp", () => {
   it("adds, lists, renames, completes and deletes a task, with structured results and JSON text", async () => {
     const added = await callTool(aliceMcp, "add_task", { title: "Buy milk", description: "oat" });
     expect(added.isError).toBeFalsy();
-    expect(added.structuredContent).toMatchObject({ id: expect.any(Number), title: "Buy milk", description: "oat", completed: false });
+    expect(added.structuredContent).toMatchObject({
+      id: expect.any(Number),
+      title: "Buy milk",
+      description: "oat",
+      completed: false,
+    });
     expect(JSON.parse(added.content[0]!.text!)).toEqual(added.structuredContent);
     const id = added.structuredContent.id as number;
 
@@ -50,14 +67,26 @@ describe("the MCP server at /api/mcp", () => {
     expect(listed.structuredContent.tasks.map((t: { id: number }) => t.id)).toContain(id);
     expect(listed.structuredContent.count).toBe(listed.structuredContent.tasks.length);
 
-    expect((await callTool(aliceMcp, "update_task", { task_id: id, title: "Buy oat milk" })).structuredContent).toMatchObject({ title: "Buy oat milk" });
-    expect((await callTool(aliceMcp, "complete_task", { task_id: id })).structuredContent).toMatchObject({ completed: true });
-    expect((await callTool(aliceMcp, "complete_task", { task_id: id, completed: false })).structuredContent).toMatchObject({ completed: false });
+    expect(
+      (await callTool(aliceMcp, "update_task", { task_id: id, title: "Buy oat milk" })).structuredContent,
+    ).toMatchObject({ title: "Buy oat milk" });
+    expect((await callTool(aliceMcp, "complete_task", { task_id: id })).structuredContent).toMatchObject({
+      completed: true,
+    });
+    expect(
+      (await callTool(aliceMcp, "complete_task", { task_id: id, completed: false })).structuredContent,
+    ).toMatchObject({ completed: false });
 
     // The same rows REST sees.
-    expect((await call(server.url, "GET", `/api/tasks/${id}`, { token: alice.token })).body).toMatchObject({ title: "Buy oat milk" });
+    expect((await call(server.url, "GET", `/api/tasks/${id}`, { token: alice.token })).body).toMatchObject({
+      title: "Buy oat milk",
+    });
 
-    expect((await callTool(aliceMcp, "delete_task", { task_id: id })).structuredContent).toEqual({ id, title: "Buy oat milk", deleted: true });
+    expect((await callTool(aliceMcp, "delete_task", { task_id: id })).structuredContent).toEqual({
+      id,
+      title: "Buy oat milk",
+      deleted: true,
+    });
     expect((await call(server.url, "GET", `/api/tasks/${id}`, { token: alice.token })).status).toBe(404);
   });
 
@@ -94,7 +123,10 @@ describe("the MCP server at /api/mcp", () => {
       expect(res.isError).toBe(true);
       expect(res.structuredContent).toEqual({ error: `Task ${task.id} not found` });
     }
-    expect((await call(server.url, "GET", `/api/tasks/${task.id}`, { token: alice.token })).body).toMatchObject({ title: "Alice's MCP task", completed: false });
+    expect((await call(server.url, "GET", `/api/tasks/${task.id}`, { token: alice.token })).body).toMatchObject({
+      title: "Alice's MCP task",
+      completed: false,
+    });
   });
 
   it("works with a JWT from /api/auth/token too", async () => {

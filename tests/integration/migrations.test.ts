@@ -58,13 +58,23 @@ describe(`migrations (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGli
       "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, ordinal_position",
     );
     const byTable = (t: string) => columns.filter((c) => c.table_name === t).map((c) => c.column_name);
-    expect(byTable("tasks")).toEqual(["id", "user_id", "title", "description", "completed", "created_at", "updated_at"]);
+    expect(byTable("tasks")).toEqual([
+      "id",
+      "user_id",
+      "title",
+      "description",
+      "completed",
+      "created_at",
+      "updated_at",
+    ]);
     expect(byTable("conversations")).toEqual(["id", "user_id", "title", "created_at", "updated_at"]);
     expect(byTable("messages")).toEqual(["id", "conversation_id", "role", "content", "parts", "created_at"]);
     for (const t of ["users", "sessions", "accounts", "verifications", "jwks", "rate_limits"]) {
       expect(byTable(t).length).toBeGreaterThan(0);
     }
-    const indexes = (await query("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'")).map((r) => String(r.indexdef));
+    const indexes = (await query("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'")).map((r) =>
+      String(r.indexdef),
+    );
     expect(indexes).toContainEqual(expect.stringMatching(/ON public\.tasks .*\(user_id, completed, created_at\)/));
     expect(indexes).toContainEqual(expect.stringMatching(/ON public\.conversations .*\(user_id, updated_at\)/));
     expect(indexes).toContainEqual(expect.stringMatching(/ON public\.messages .*\(conversation_id, created_at\)/));

@@ -22,7 +22,11 @@ describe("health", () => {
   it("GET /api/health — 503 when the database does not answer", async () => {
     const broken = await startServer({
       label: "nodb",
-      database: { env: { DATABASE_URL: "postgresql://postgres@127.0.0.1:1/nowhere" }, kind: "postgres", drop: async () => {} },
+      database: {
+        env: { DATABASE_URL: "postgresql://postgres@127.0.0.1:1/nowhere" },
+        kind: "postgres",
+        drop: async () => {},
+      },
       waitFor: "listening",
     });
     try {
@@ -58,7 +62,10 @@ describe("the error contract", () => {
 
   it("answers a body over 64 KiB with 413", async () => {
     const huge = JSON.stringify({ email: "a@example.com", password: "x".repeat(70 * 1024) });
-    const res = await call(server.url, "POST", "/api/auth/login", { raw: huge, headers: { "content-type": "application/json" } });
+    const res = await call(server.url, "POST", "/api/auth/login", {
+      raw: huge,
+      headers: { "content-type": "application/json" },
+    });
     expect(res.status).toBe(413);
     expect(res.body.error).toBe("payload_too_large");
   });
@@ -83,7 +90,10 @@ describe("the error contract", () => {
 
   it("never shows a stack trace or internals in an error", async () => {
     const session = await signUp(server.url);
-    const res = await call(server.url, "POST", "/api/auth/login", { raw: '{"email": 1', headers: { "content-type": "application/json" } });
+    const res = await call(server.url, "POST", "/api/auth/login", {
+      raw: '{"email": 1',
+      headers: { "content-type": "application/json" },
+    });
     expect(res.status).toBe(400);
     expect(res.text).not.toMatch(/at \w+ \(|node_modules|prisma/i);
     expect(session.token).toBeTruthy();

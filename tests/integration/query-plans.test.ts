@@ -21,7 +21,10 @@ async function explain(event: QueryEvent): Promise<PlanNode[]> {
   const { prisma } = await import("@/lib/db");
   const rows = await prisma.$transaction(async (tx) => {
     await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
-    return tx.$queryRawUnsafe<{ "QUERY PLAN": [{ Plan: PlanNode }] }[]>(`EXPLAIN (FORMAT JSON) ${event.sql}`, ...(event.args ?? []));
+    return tx.$queryRawUnsafe<{ "QUERY PLAN": [{ Plan: PlanNode }] }[]>(
+      `EXPLAIN (FORMAT JSON) ${event.sql}`,
+      ...(event.args ?? []),
+    );
   });
   return nodes(rows[0]!["QUERY PLAN"][0].Plan);
 }
@@ -46,7 +49,10 @@ let conversationId: string;
 beforeAll(async () => {
   process.env.BETTER_AUTH_SECRET = TEST_SECRET;
   const { auth } = await import("@/lib/auth/server");
-  const res = await auth().api.signUpEmail({ body: { name: "Plans", email: "plans@example.com", password: "correct horse battery" }, asResponse: true });
+  const res = await auth().api.signUpEmail({
+    body: { name: "Plans", email: "plans@example.com", password: "correct horse battery" },
+    asResponse: true,
+  });
   token = res.headers.get("set-auth-token")!;
   userId = ((await res.json()) as { user: { id: string } }).user.id;
   const { prisma } = await import("@/lib/db");
@@ -76,12 +82,23 @@ describe("query plans on a 10,000-message conversation", () => {
       doGenerate: async () => ({
         content: [{ type: "text", text: "ok" }],
         finishReason: { unified: "stop", raw: "stop" },
-        usage: { inputTokens: { total: 1, noCache: 1, cacheRead: undefined, cacheWrite: undefined }, outputTokens: { total: 1, text: 1, reasoning: undefined } },
+        usage: {
+          inputTokens: { total: 1, noCache: 1, cacheRead: undefined, cacheWrite: undefined },
+          outputTokens: { total: 1, text: 1, reasoning: undefined },
+        },
         warnings: [],
       }),
     });
-    const settings = { model: { model, provider: "offline" as const, label: "Mock" }, historyTokens: 8000, maxSteps: 5, timeoutMs: 5000, rateLimit: 1000 };
-    const events = await record(() => chatTurnJson({ userId, message: "hello", conversationId }, settings, new AbortController().signal));
+    const settings = {
+      model: { model, provider: "offline" as const, label: "Mock" },
+      historyTokens: 8000,
+      maxSteps: 5,
+      timeoutMs: 5000,
+      rateLimit: 1000,
+    };
+    const events = await record(() =>
+      chatTurnJson({ userId, message: "hello", conversationId }, settings, new AbortController().signal),
+    );
     expect(events).toHaveLength(3);
 
     for (const event of events) expect(seqScans(await explain(event)), event.sql).toEqual([]);

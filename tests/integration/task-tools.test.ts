@@ -22,7 +22,13 @@ const exec = (userId: string, name: (typeof TASK_TOOL_NAMES)[number], input: unk
 describe("taskTools(userId) — the chat agent's tools", () => {
   it("are exactly the five spec tools, none of which takes a user id", () => {
     const tools = taskTools(alice.id);
-    expect(Object.keys(tools).sort()).toEqual(["add_task", "complete_task", "delete_task", "list_tasks", "update_task"]);
+    expect(Object.keys(tools).sort()).toEqual([
+      "add_task",
+      "complete_task",
+      "delete_task",
+      "list_tasks",
+      "update_task",
+    ]);
     for (const name of TASK_TOOL_NAMES) {
       expect(JSON.stringify(tools[name].inputSchema)).not.toMatch(/user/i);
       expect(tools[name].description!.length).toBeGreaterThan(40);
@@ -32,11 +38,25 @@ describe("taskTools(userId) — the chat agent's tools", () => {
   it("run the whole lifecycle with the spec's results", async () => {
     const added = (await exec(alice.id, "add_task", { title: "  Buy milk  " })) as { id: number };
     expect(added).toMatchObject({ title: "Buy milk", description: "", completed: false });
-    expect(await exec(alice.id, "list_tasks", { status: "pending" })).toMatchObject({ count: expect.any(Number), tasks: expect.arrayContaining([expect.objectContaining({ id: added.id })]) });
-    expect(await exec(alice.id, "complete_task", { task_id: added.id })).toMatchObject({ id: added.id, completed: true });
-    expect(await exec(alice.id, "complete_task", { task_id: added.id, completed: false })).toMatchObject({ completed: false });
-    expect(await exec(alice.id, "update_task", { task_id: added.id, title: "Buy oat milk" })).toMatchObject({ title: "Buy oat milk" });
-    expect(await exec(alice.id, "delete_task", { task_id: added.id })).toEqual({ id: added.id, title: "Buy oat milk", deleted: true });
+    expect(await exec(alice.id, "list_tasks", { status: "pending" })).toMatchObject({
+      count: expect.any(Number),
+      tasks: expect.arrayContaining([expect.objectContaining({ id: added.id })]),
+    });
+    expect(await exec(alice.id, "complete_task", { task_id: added.id })).toMatchObject({
+      id: added.id,
+      completed: true,
+    });
+    expect(await exec(alice.id, "complete_task", { task_id: added.id, completed: false })).toMatchObject({
+      completed: false,
+    });
+    expect(await exec(alice.id, "update_task", { task_id: added.id, title: "Buy oat milk" })).toMatchObject({
+      title: "Buy oat milk",
+    });
+    expect(await exec(alice.id, "delete_task", { task_id: added.id })).toEqual({
+      id: added.id,
+      title: "Buy oat milk",
+      deleted: true,
+    });
   });
 
   it("return {error} instead of throwing for a missing or foreign task", async () => {
@@ -48,12 +68,18 @@ describe("taskTools(userId) — the chat agent's tools", () => {
     ] as const) {
       expect(await exec(bob.id, name, input)).toEqual({ error: `Task ${task.id} not found` });
     }
-    expect(await exec(alice.id, "delete_task", { task_id: 2_000_000_000 })).toEqual({ error: "Task 2000000000 not found" });
+    expect(await exec(alice.id, "delete_task", { task_id: 2_000_000_000 })).toEqual({
+      error: "Task 2000000000 not found",
+    });
     expect(await getTask(alice.id, task.id)).toMatchObject({ title: "Alice only", completed: false });
   });
 
   it("return {error} for input that breaks the schema", async () => {
-    expect(await runTaskTool("update_task", alice.id, { task_id: 1 })).toEqual({ error: expect.stringMatching(/title or description/) });
-    expect(await runTaskTool("add_task", alice.id, { title: "   " })).toEqual({ error: expect.stringMatching(/Invalid input/) });
+    expect(await runTaskTool("update_task", alice.id, { task_id: 1 })).toEqual({
+      error: expect.stringMatching(/title or description/),
+    });
+    expect(await runTaskTool("add_task", alice.id, { title: "   " })).toEqual({
+      error: expect.stringMatching(/Invalid input/),
+    });
   });
 });

@@ -29,7 +29,12 @@ describe("tasks over REST", () => {
   it("POST /api/tasks — creates a task (201) with a trimmed title", async () => {
     const res = await as(alice).post("/api/tasks", { title: "  Buy milk  ", description: "2 litres" });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ id: expect.any(Number), title: "Buy milk", description: "2 litres", completed: false });
+    expect(res.body).toMatchObject({
+      id: expect.any(Number),
+      title: "Buy milk",
+      description: "2 litres",
+      completed: false,
+    });
     const again = await as(alice).get(`/api/tasks/${res.body.id}`);
     expect(again.status).toBe(200);
     expect(again.body).toEqual(res.body);
@@ -40,16 +45,34 @@ describe("tasks over REST", () => {
     const first = (await as(user).post("/api/tasks", { title: "First" })).body;
     const second = (await as(user).post("/api/tasks", { title: "Second" })).body;
     await as(user).patch(`/api/tasks/${first.id}`, { completed: true });
-    expect((await as(user).get("/api/tasks")).body).toMatchObject({ count: 2, tasks: [{ id: second.id }, { id: first.id }] });
-    expect((await as(user).get("/api/tasks?status=pending")).body).toMatchObject({ count: 1, tasks: [{ id: second.id }] });
-    expect((await as(user).get("/api/tasks?status=completed")).body).toMatchObject({ count: 1, tasks: [{ id: first.id, completed: true }] });
+    expect((await as(user).get("/api/tasks")).body).toMatchObject({
+      count: 2,
+      tasks: [{ id: second.id }, { id: first.id }],
+    });
+    expect((await as(user).get("/api/tasks?status=pending")).body).toMatchObject({
+      count: 1,
+      tasks: [{ id: second.id }],
+    });
+    expect((await as(user).get("/api/tasks?status=completed")).body).toMatchObject({
+      count: 1,
+      tasks: [{ id: first.id, completed: true }],
+    });
   });
 
   it("PATCH /api/tasks/:id — updates title, description and completion", async () => {
     const task = (await as(alice).post("/api/tasks", { title: "Call mom" })).body;
-    const res = await as(alice).patch(`/api/tasks/${task.id}`, { title: "Call mom tonight", description: "Sunday plans", completed: true });
+    const res = await as(alice).patch(`/api/tasks/${task.id}`, {
+      title: "Call mom tonight",
+      description: "Sunday plans",
+      completed: true,
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: task.id, title: "Call mom tonight", description: "Sunday plans", completed: true });
+    expect(res.body).toMatchObject({
+      id: task.id,
+      title: "Call mom tonight",
+      description: "Sunday plans",
+      completed: true,
+    });
     expect((await as(alice).patch(`/api/tasks/${task.id}`, { completed: false })).body.completed).toBe(false);
   });
 
@@ -72,7 +95,13 @@ describe("tasks over REST", () => {
   });
 
   it("requires authentication on every route", async () => {
-    for (const [method, path] of [["GET", "/api/tasks"], ["POST", "/api/tasks"], ["GET", "/api/tasks/1"], ["PATCH", "/api/tasks/1"], ["DELETE", "/api/tasks/1"]]) {
+    for (const [method, path] of [
+      ["GET", "/api/tasks"],
+      ["POST", "/api/tasks"],
+      ["GET", "/api/tasks/1"],
+      ["PATCH", "/api/tasks/1"],
+      ["DELETE", "/api/tasks/1"],
+    ]) {
       const res = await call(server.url, method!, path!, { body: method === "GET" ? undefined : {} });
       expect(res.status).toBe(401);
       expect(res.body).toEqual({ error: "unauthorized", message: "Authentication failed" });
@@ -136,10 +165,26 @@ describe("validation: bad input gets 400 and writes nothing", () => {
     expect(res.body.title).toHaveLength(200);
   });
 
-  const badIds = ["abc", "-1", "0", "1.5", "1e3", "1e309", "99999999999999999999", "2147483648", "0x10", "%20", "1;DROP TABLE tasks"];
+  const badIds = [
+    "abc",
+    "-1",
+    "0",
+    "1.5",
+    "1e3",
+    "1e309",
+    "99999999999999999999",
+    "2147483648",
+    "0x10",
+    "%20",
+    "1;DROP TABLE tasks",
+  ];
   it.each(badIds)("rejects the task id %j with 400 on GET, PATCH and DELETE", async (id) => {
     const path = `/api/tasks/${encodeURIComponent(id)}`;
-    for (const res of [await as(alice).get(path), await as(alice).patch(path, { title: "x" }), await as(alice).del(path)]) {
+    for (const res of [
+      await as(alice).get(path),
+      await as(alice).patch(path, { title: "x" }),
+      await as(alice).del(path),
+    ]) {
       expect(res.status).toBe(400);
       expect(res.body.error).toBe("invalid_request");
       expect(res.body.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: ["id"] })]));
@@ -176,7 +221,11 @@ describe("validation: bad input gets 400 and writes nothing", () => {
 
   it("a body over 64 KiB gets 413 and writes nothing", async () => {
     const before = await taskCount(alice);
-    const res = await as(alice).raw("POST", "/api/tasks", JSON.stringify({ title: "big", description: "x".repeat(70_000) }));
+    const res = await as(alice).raw(
+      "POST",
+      "/api/tasks",
+      JSON.stringify({ title: "big", description: "x".repeat(70_000) }),
+    );
     expect(res.status).toBe(413);
     expect(await taskCount(alice)).toBe(before);
   });
@@ -188,8 +237,14 @@ describe("isolation: Bob cannot touch Alice's tasks", () => {
     const missing = 2147483000;
     const pairs = [
       [await as(bob).get(`/api/tasks/${task.id}`), await as(bob).get(`/api/tasks/${missing}`)],
-      [await as(bob).patch(`/api/tasks/${task.id}`, { title: "pwned" }), await as(bob).patch(`/api/tasks/${missing}`, { title: "pwned" })],
-      [await as(bob).patch(`/api/tasks/${task.id}`, { completed: true }), await as(bob).patch(`/api/tasks/${missing}`, { completed: true })],
+      [
+        await as(bob).patch(`/api/tasks/${task.id}`, { title: "pwned" }),
+        await as(bob).patch(`/api/tasks/${missing}`, { title: "pwned" }),
+      ],
+      [
+        await as(bob).patch(`/api/tasks/${task.id}`, { completed: true }),
+        await as(bob).patch(`/api/tasks/${missing}`, { completed: true }),
+      ],
       [await as(bob).del(`/api/tasks/${task.id}`), await as(bob).del(`/api/tasks/${missing}`)],
     ];
     for (const [foreign, absent] of pairs) {

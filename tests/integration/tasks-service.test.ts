@@ -1,5 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { TaskNotFoundError, addTask, deleteTask, getTask, listTasks, setTaskCompleted, updateTask } from "@/lib/tasks/service";
+import {
+  TaskNotFoundError,
+  addTask,
+  deleteTask,
+  getTask,
+  listTasks,
+  setTaskCompleted,
+  updateTask,
+} from "@/lib/tasks/service";
 import { createUser, setupTestDatabase } from "../helpers/in-process";
 
 setupTestDatabase("tasks_service");
@@ -35,7 +43,10 @@ describe("the task service", () => {
     const c = await addTask(user.id, { title: "Third" });
     await setTaskCompleted(user.id, b.id, true);
     expect((await listTasks(user.id)).tasks.map((t) => t.id)).toEqual([c.id, b.id, a.id]);
-    expect(await listTasks(user.id, { status: "completed" })).toMatchObject({ count: 1, tasks: [{ id: b.id, completed: true }] });
+    expect(await listTasks(user.id, { status: "completed" })).toMatchObject({
+      count: 1,
+      tasks: [{ id: b.id, completed: true }],
+    });
     expect((await listTasks(user.id, { status: "pending" })).tasks.map((t) => t.id)).toEqual([c.id, a.id]);
     expect((await listTasks(user.id, { status: "all" })).count).toBe(3);
   });

@@ -35,7 +35,10 @@ describe("the error map", () => {
   });
 
   it("turns Prisma's record-not-found into a 404", () => {
-    const error = new Prisma.PrismaClientKnownRequestError("No record was found", { code: "P2025", clientVersion: "7" });
+    const error = new Prisma.PrismaClientKnownRequestError("No record was found", {
+      code: "P2025",
+      clientVersion: "7",
+    });
     expect(toAppError(error).status).toBe(404);
   });
 

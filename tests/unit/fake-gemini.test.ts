@@ -41,7 +41,12 @@ describe("the fake Gemini server", () => {
     expect(result.finishReason).toBe("stop");
     expect(result.usage.inputTokens).toBeGreaterThan(0);
     expect(fake.requests).toHaveLength(1);
-    expect(fake.requests[0]).toMatchObject({ model: "gemini-2.5-flash", stream: false, apiKey: "test-key", aborted: false });
+    expect(fake.requests[0]).toMatchObject({
+      model: "gemini-2.5-flash",
+      stream: false,
+      apiKey: "test-key",
+      aborted: false,
+    });
   });
 
   it("records the system instruction and the declared tools with their schemas", async () => {
@@ -70,7 +75,12 @@ describe("the fake Gemini server", () => {
       const output = result.output as { city: string; temperature: number };
       return { text: `${output.city}: ${output.temperature}°C` };
     });
-    const result = await generateText({ model: model(), prompt: "weather in Paris?", tools: { weather }, stopWhen: stepCountIs(5) });
+    const result = await generateText({
+      model: model(),
+      prompt: "weather in Paris?",
+      tools: { weather },
+      stopWhen: stepCountIs(5),
+    });
 
     expect(result.text).toBe("Paris: 21°C");
     expect(result.steps.map((step) => step.finishReason)).toEqual(["tool-calls", "stop"]);
@@ -101,9 +111,18 @@ describe("the fake Gemini server", () => {
     fake.setResponder((request) =>
       functionResponses(request).length === 0
         ? { functionCalls: ["Oslo", "Rome"].map((city) => ({ name: "weather", args: { city } })) }
-        : { text: functionResponses(request).map((r) => (r.output as { city: string }).city).join(" & ") },
+        : {
+            text: functionResponses(request)
+              .map((r) => (r.output as { city: string }).city)
+              .join(" & "),
+          },
     );
-    const result = await generateText({ model: model(), prompt: "two cities", tools: { weather }, stopWhen: stepCountIs(5) });
+    const result = await generateText({
+      model: model(),
+      prompt: "two cities",
+      tools: { weather },
+      stopWhen: stepCountIs(5),
+    });
     expect(result.steps[0]!.toolCalls.map((call) => call.input)).toEqual([{ city: "Oslo" }, { city: "Rome" }]);
     expect(result.text).toBe("Oslo & Rome");
   });

@@ -13,7 +13,11 @@ export function SignOutButton() {
       onClick={async () => {
         setPending(true);
         // A plain request rather than Better Auth's client, which would add its code to every app page.
-        await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+        await fetch("/api/auth/sign-out", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: "{}",
+        });
         router.replace("/sign-in");
         router.refresh();
       }}

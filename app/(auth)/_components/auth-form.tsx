@@ -97,7 +97,10 @@ export function AuthForm({ mode }: { mode: Mode }) {
         </label>
         {mode === "sign-up" && <p className="text-xs text-zinc-500 dark:text-zinc-400">At least 8 characters.</p>}
         {error && (
-          <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950/50 dark:text-red-300">
+          <p
+            role="alert"
+            className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950/50 dark:text-red-300"
+          >
             {error}
           </p>
         )}

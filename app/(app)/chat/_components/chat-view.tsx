@@ -33,7 +33,10 @@ function useOlderMessages(conversationId: string | null, initialBefore: string |
     try {
       const res = await fetch(`/api/conversations/${conversationId}?limit=50&before=${before}`);
       if (!res.ok) return [];
-      const page = (await res.json()) as { messages: (ChatMessage & { created_at: string })[]; next_before: string | null };
+      const page = (await res.json()) as {
+        messages: (ChatMessage & { created_at: string })[];
+        next_before: string | null;
+      };
       setBefore(page.next_before);
       return page.messages.map(({ id, role, parts }) => ({ id, role, parts }));
     } finally {
@@ -110,7 +113,10 @@ export function ChatView({ conversationId, initialMessages, olderBefore, userNam
   });
 
   const busy = status === "submitted" || status === "streaming";
-  const { scrollRef, contentRef, isAtBottom, scrollToBottom } = useStickToBottom({ initial: "instant", resize: "smooth" });
+  const { scrollRef, contentRef, isAtBottom, scrollToBottom } = useStickToBottom({
+    initial: "instant",
+    resize: "smooth",
+  });
   const older = useOlderMessages(conversationId, olderBefore);
 
   const send = (text: string) => {
@@ -142,7 +148,9 @@ export function ChatView({ conversationId, initialMessages, olderBefore, userNam
 
   const errorMessage = chatErrorMessage(error);
   const last = messages.at(-1);
-  const showThinking = status === "submitted" || (status === "streaming" && last?.role === "assistant" && last.parts.every((p) => p.type === "step-start"));
+  const showThinking =
+    status === "submitted" ||
+    (status === "streaming" && last?.role === "assistant" && last.parts.every((p) => p.type === "step-start"));
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
@@ -209,7 +217,13 @@ export function ChatView({ conversationId, initialMessages, olderBefore, userNam
             <ArrowDown className="size-4" aria-hidden />
           </button>
         )}
-        <Composer value={input} onChange={setInput} onSend={() => send(input)} onStop={() => void onStop()} busy={busy} />
+        <Composer
+          value={input}
+          onChange={setInput}
+          onSend={() => send(input)}
+          onStop={() => void onStop()}
+          busy={busy}
+        />
         <p className="mt-2 text-center text-xs text-zinc-400 dark:text-zinc-500">
           Enter to send · Shift+Enter for a new line
         </p>

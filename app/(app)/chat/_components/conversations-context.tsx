@@ -36,13 +36,7 @@ async function api<T>(path: string, init?: RequestInit): Promise<T> {
 
 type Page = { conversations: ConversationSummary[]; next_cursor: string | null };
 
-export function ConversationsProvider({
-  initial,
-  children,
-}: {
-  initial: Page;
-  children: React.ReactNode;
-}) {
+export function ConversationsProvider({ initial, children }: { initial: Page; children: React.ReactNode }) {
   const [conversations, setConversations] = useState(initial.conversations);
   const [nextCursor, setNextCursor] = useState(initial.next_cursor);
   const [newChatKey, setNewChatKey] = useState(0);

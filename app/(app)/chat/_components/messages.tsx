@@ -48,7 +48,8 @@ function blocksOf(message: ChatMessage): Block[] {
         last.streaming ||= part.state === "streaming";
       } else if (part.text) blocks.push({ kind: "text", key, text: part.text, streaming: part.state === "streaming" });
     } else if (isToolPart(part)) blocks.push({ kind: "tool", key, part });
-    else if (part.type === "data-turn-status") blocks.push({ kind: "status", key, status: part.data.status, message: part.data.message });
+    else if (part.type === "data-turn-status")
+      blocks.push({ kind: "status", key, status: part.data.status, message: part.data.message });
   });
   return blocks;
 }

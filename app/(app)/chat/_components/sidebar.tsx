@@ -65,7 +65,15 @@ function RenameForm({ id, title, onDone }: { id: string; title: string; onDone: 
   );
 }
 
-function DeleteDialog({ title, onConfirm, onClose }: { title: string; onConfirm: () => Promise<void>; onClose: () => void }) {
+function DeleteDialog({
+  title,
+  onConfirm,
+  onClose,
+}: {
+  title: string;
+  onConfirm: () => Promise<void>;
+  onClose: () => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -172,7 +180,9 @@ export function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
                     }`}
                   >
                     <span className="block truncate">{c.title}</span>
-                    <span className="block text-xs font-normal text-zinc-500 dark:text-zinc-500">{relativeTime(c.updated_at)}</span>
+                    <span className="block text-xs font-normal text-zinc-500 dark:text-zinc-500">
+                      {relativeTime(c.updated_at)}
+                    </span>
                   </Link>
                   <div className="absolute top-1/2 right-1.5 flex -translate-y-1/2 gap-0.5 opacity-100 md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100">
                     <button

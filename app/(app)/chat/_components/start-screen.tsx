@@ -14,7 +14,9 @@ export function StartScreen({ userName, onPick }: { userName: string; onPick: (t
   const first = userName.trim().split(/\s+/)[0];
   return (
     <div className="flex min-h-[50vh] flex-col items-center justify-center py-10 text-center">
-      <div className="mb-5 flex size-12 items-center justify-center rounded-2xl bg-indigo-600 text-xl text-white shadow-sm">✓</div>
+      <div className="mb-5 flex size-12 items-center justify-center rounded-2xl bg-indigo-600 text-xl text-white shadow-sm">
+        ✓
+      </div>
       <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl" suppressHydrationWarning>
         {greeting()}
         {first ? `, ${first}` : ""}

@@ -29,13 +29,21 @@ export function ToolCard({ part }: { part: ToolPart }) {
       <div className="flex items-center gap-2">
         {icon}
         <span className="min-w-0 truncate font-medium">{card.summary}</span>
-        <span className="sr-only">{card.state === "running" ? "(running)" : card.state === "failed" ? "(failed)" : "(done)"}</span>
+        <span className="sr-only">
+          {card.state === "running" ? "(running)" : card.state === "failed" ? "(failed)" : "(done)"}
+        </span>
       </div>
       {shown.length > 0 && (
-        <ul className="mt-1.5 space-y-0.5 border-t border-zinc-200 pt-1.5 text-xs dark:border-zinc-800" aria-label="Tasks found">
+        <ul
+          className="mt-1.5 space-y-0.5 border-t border-zinc-200 pt-1.5 text-xs dark:border-zinc-800"
+          aria-label="Tasks found"
+        >
           {shown.map((t) => (
             <li key={t.id} className="flex items-center gap-1.5">
-              <span className={`inline-block size-1.5 rounded-full ${t.completed ? "bg-emerald-500" : "bg-zinc-400"}`} aria-hidden />
+              <span
+                className={`inline-block size-1.5 rounded-full ${t.completed ? "bg-emerald-500" : "bg-zinc-400"}`}
+                aria-hidden
+              />
               <span className="text-zinc-400">#{t.id}</span>
               <span className={`truncate ${t.completed ? "text-zinc-400 line-through" : ""}`}>{t.title}</span>
               {t.completed && <span className="sr-only">(done)</span>}

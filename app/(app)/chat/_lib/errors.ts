@@ -11,6 +11,7 @@ export function chatErrorMessage(error: Error | undefined): string | null {
   } catch {
     // not JSON: the text itself
   }
-  if (/failed to fetch|networkerror|load failed/i.test(error.message)) return "Can't reach the server. Check your connection.";
+  if (/failed to fetch|networkerror|load failed/i.test(error.message))
+    return "Can't reach the server. Check your connection.";
   return error.message || "Something went wrong.";
 }
