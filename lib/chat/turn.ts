@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import {
+  type ModelMessage,
   type StepResult,
   type ToolSet,
   type UIMessageChunk,
@@ -162,6 +163,20 @@ async function modelMessages(prepared: Prepared, tools: ToolSet) {
   return convertToModelMessages([...history, prepared.userMessage], { tools, ignoreIncompleteToolCalls: true });
 }
 
+/** The agent call both modes make: the model, its instructions, the history, the user's tools. */
+function agentCall(settings: TurnSettings, messages: ModelMessage[], tools: ToolSet, abort: AbortController) {
+  return {
+    model: settings.model.model,
+    system: systemPrompt(),
+    messages,
+    tools,
+    stopWhen: stepCountIs(settings.maxSteps),
+    abortSignal: abort.signal,
+    // Fail fast: the person sees the error and can retry; retries would blow the deadline.
+    maxRetries: 0,
+  };
+}
+
 /** Stores what is kept of the assistant message (if anything) and describes the finished turn. */
 async function storeTurn(prepared: Prepared, response: ChatMessage, status: TurnStatus | null): Promise<FinishedTurn> {
   const parts = keptParts(response.parts, status);
@@ -207,14 +222,7 @@ async function runAgent(
   });
 
   const result = streamText({
-    model: settings.model.model,
-    system: systemPrompt(),
-    messages,
-    tools,
-    stopWhen: stepCountIs(settings.maxSteps),
-    abortSignal: abort.signal,
-    // Fail fast: the person sees the error and can retry; retries would blow the deadline.
-    maxRetries: 0,
+    ...agentCall(settings, messages, tools, abort),
     onError: ({ error }) => console.error("[taskchat] model call failed:", error),
   });
 
@@ -264,13 +272,7 @@ async function runAgentWhole(
   let failed = false;
   try {
     await generateText({
-      model: settings.model.model,
-      system: systemPrompt(),
-      messages,
-      tools,
-      stopWhen: stepCountIs(settings.maxSteps),
-      abortSignal: abort.signal,
-      maxRetries: 0,
+      ...agentCall(settings, messages, tools, abort),
       onStepFinish: (step) => {
         steps.push(step);
       },

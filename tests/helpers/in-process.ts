@@ -2,6 +2,7 @@
 // (in-memory PGlite, or a new PostgreSQL database when DATABASE_URL is set) for this test file.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
+import { type QueryEvent, onQuery } from "@/lib/database/instrument";
 import { applyMigrations, postgresMigrationAdapter } from "@/lib/database/schema-engine";
 import { type TestDatabase, createTestDatabase } from "./database";
 
@@ -36,4 +37,16 @@ export async function createUser(name = "Test User"): Promise<{ id: string; emai
   const email = `${id}@example.com`;
   await prisma.user.create({ data: { id, name, email } });
   return { id, email };
+}
+
+/** The database round trips `run` makes (every statement Prisma sends, in order). */
+export async function captureQueries(run: () => Promise<unknown>): Promise<QueryEvent[]> {
+  const events: QueryEvent[] = [];
+  const stop = onQuery((e) => events.push(e));
+  try {
+    await run();
+  } finally {
+    stop();
+  }
+  return events;
 }

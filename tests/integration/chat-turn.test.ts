@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { LanguageModelV3CallOptions, LanguageModelV3Content, LanguageModelV3StreamPart } from "@ai-sdk/provider";
 import { MockLanguageModelV3, convertArrayToReadableStream } from "ai/test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type QueryEvent, onQuery } from "@/lib/database/instrument";
+import type { QueryEvent } from "@/lib/database/instrument";
 import { HISTORY_ROW_LIMIT } from "@/lib/chat/conversations";
 import { type TurnSettings, chatTurnJson, chatTurnStream } from "@/lib/chat/turn";
-import { createUser, setupTestDatabase } from "../helpers/in-process";
+import { captureQueries, createUser, setupTestDatabase } from "../helpers/in-process";
 
 // The chat turn in-process, on a real database, with the AI SDK's mock model recording exactly
 // what the model receives.
@@ -77,17 +77,6 @@ async function seedConversation(userId: string, count: number): Promise<string> 
   return conversation.id;
 }
 
-async function recordTurn(run: () => Promise<unknown>): Promise<QueryEvent[]> {
-  const events: QueryEvent[] = [];
-  const stop = onQuery((e) => events.push(e));
-  try {
-    await run();
-  } finally {
-    stop();
-  }
-  return events;
-}
-
 let user: { id: string };
 beforeAll(async () => {
   user = await createUser();
@@ -97,7 +86,7 @@ describe("the history window", () => {
   it("a 10,000-message conversation: the model gets only the budgeted window, from one bounded query", async () => {
     const conversationId = await seedConversation(user.id, 10_000);
     const model = replyingModel("ok");
-    const events = await recordTurn(() =>
+    const events = await captureQueries(() =>
       chatTurnJson(
         { userId: user.id, message: "what now?", conversationId },
         settings(model, { historyTokens: 2000 }),
@@ -129,10 +118,10 @@ describe("the history window", () => {
     const large = await seedConversation(user.id, 10_000);
     // The rate limit and the history load run in parallel: compare the statements, not their order.
     const shape = (events: QueryEvent[]) => events.map((e) => e.sql.replace(/\$\d+/g, "?")).sort();
-    const a = await recordTurn(() =>
+    const a = await captureQueries(() =>
       chatTurnJson({ userId: user.id, message: "hi", conversationId: small }, settings(replyingModel("a")), noSignal()),
     );
-    const b = await recordTurn(() =>
+    const b = await captureQueries(() =>
       chatTurnJson({ userId: user.id, message: "hi", conversationId: large }, settings(replyingModel("b")), noSignal()),
     );
     expect(shape(b)).toEqual(shape(a));
@@ -140,7 +129,7 @@ describe("the history window", () => {
 
   it("a turn is 3 round trips here (rate limit + user message, history, assistant message; 2 for a new conversation)", async () => {
     // The session lookup adds one over HTTP: within the spec's 6.
-    const first = await recordTurn(() =>
+    const first = await captureQueries(() =>
       chatTurnJson({ userId: user.id, message: "hello" }, settings(replyingModel("hi")), noSignal()),
     );
     expect(first).toHaveLength(2);
@@ -149,7 +138,7 @@ describe("the history window", () => {
       where: { userId: user.id },
       orderBy: { createdAt: "desc" },
     });
-    const next = await recordTurn(() =>
+    const next = await captureQueries(() =>
       chatTurnJson(
         { userId: user.id, message: "again", conversationId: id },
         settings(replyingModel("ok")),

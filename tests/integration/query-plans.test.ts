@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { MockLanguageModelV3 } from "ai/test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type QueryEvent, onQuery } from "@/lib/database/instrument";
-import { setupTestDatabase } from "../helpers/in-process";
+import type { QueryEvent } from "@/lib/database/instrument";
+import { captureQueries, setupTestDatabase } from "../helpers/in-process";
 import { TEST_SECRET } from "../helpers/server";
 
 // EXPLAIN on the statements a real request runs — as recorded from the driver adapter, with
@@ -27,17 +27,6 @@ async function explain(event: QueryEvent): Promise<PlanNode[]> {
     );
   });
   return nodes(rows[0]!["QUERY PLAN"][0].Plan);
-}
-
-async function record(run: () => Promise<unknown>): Promise<QueryEvent[]> {
-  const events: QueryEvent[] = [];
-  const stop = onQuery((e) => events.push(e));
-  try {
-    await run();
-  } finally {
-    stop();
-  }
-  return events;
 }
 
 const seqScans = (plan: PlanNode[]) => plan.filter((n) => n["Node Type"] === "Seq Scan").map((n) => n["Relation Name"]);
@@ -70,7 +59,7 @@ beforeAll(async () => {
 describe("query plans on a 10,000-message conversation", () => {
   it("the Bearer session lookup uses the token's unique index and the user's primary key", async () => {
     const { authenticate } = await import("@/lib/auth/session");
-    const [lookup] = await record(() => authenticate(new Headers({ authorization: `Bearer ${token}` })));
+    const [lookup] = await captureQueries(() => authenticate(new Headers({ authorization: `Bearer ${token}` })));
     const plan = await explain(lookup!);
     expect(seqScans(plan)).toEqual([]);
     expect(plan.map((n) => n["Index Name"])).toEqual(expect.arrayContaining(["sessions_token_key", "users_pkey"]));
@@ -96,7 +85,7 @@ describe("query plans on a 10,000-message conversation", () => {
       timeoutMs: 5000,
       rateLimit: 1000,
     };
-    const events = await record(() =>
+    const events = await captureQueries(() =>
       chatTurnJson({ userId, message: "hello", conversationId }, settings, new AbortController().signal),
     );
     expect(events).toHaveLength(3);
