@@ -1,11 +1,10 @@
 // The servers under measurement: the production build (`node scripts/start.mjs`) on a fresh
 // database, started with the same helpers the integration tests use.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations, postgresMigrationAdapter } from "@/lib/database/schema-engine";
-import { type TestDatabase, createPostgresDatabase } from "../tests/helpers/database";
+import { type TestDatabase, createEmbeddedDatabase, createPostgresDatabase } from "../tests/helpers/database";
 import { type TestServer, startServer } from "../tests/helpers/server";
 
 export const root = path.resolve(import.meta.dirname, "..");
@@ -74,15 +73,13 @@ const BENCH_ENV = {
   NEXT_TELEMETRY_DISABLED: "1",
 };
 
-/** A production server on a new, migrated PostgreSQL database (`taskchat_bench_*`, dropped on close). */
-export async function startPostgresServer(env: Record<string, string> = {}): Promise<BenchServer> {
-  const database = await createPostgresDatabase(postgresServerUrl, "taskchat_bench");
+/** A production server on `database`, which is dropped when the server is closed. */
+async function startOn(database: TestDatabase, label: string, env: Record<string, string>): Promise<BenchServer> {
   try {
-    await applyMigrations(postgresMigrationAdapter(database.env.DATABASE_URL!));
-    const server = await startServer({ label: "bench", database, env: { ...BENCH_ENV, ...env } });
+    const server = await startServer({ label, database, env: { ...BENCH_ENV, ...env } });
     return {
       ...server,
-      kind: "postgres",
+      kind: database.kind,
       query: database.query,
       close: async () => {
         await server.close();
@@ -95,29 +92,21 @@ export async function startPostgresServer(env: Record<string, string> = {}): Pro
   }
 }
 
-/** A production server on the embedded database (PGlite), in a temporary folder. */
-export async function startEmbeddedServer(env: Record<string, string> = {}): Promise<BenchServer> {
-  const dir = mkdtempSync(path.join(tmpdir(), "taskchat-bench-"));
-  const database: TestDatabase = {
-    env: { PGLITE_DIR: path.join(dir, "pglite") },
-    kind: "pglite",
-    drop: async () => rmSync(dir, { recursive: true, force: true }),
-  };
+/** A production server on a new, migrated PostgreSQL database (`taskchat_bench_*`, dropped on close). */
+export async function startPostgresServer(env: Record<string, string> = {}): Promise<BenchServer> {
+  const database = await createPostgresDatabase(postgresServerUrl, "taskchat_bench");
   try {
-    const server = await startServer({ label: "bench_pglite", database, env: { ...BENCH_ENV, ...env } });
-    return {
-      ...server,
-      kind: "pglite",
-      query: undefined,
-      close: async () => {
-        await server.close();
-        await database.drop();
-      },
-    };
+    await applyMigrations(postgresMigrationAdapter(database.env.DATABASE_URL!));
   } catch (error) {
     await database.drop();
     throw error;
   }
+  return startOn(database, "bench", env);
+}
+
+/** A production server on the embedded database (PGlite), in a temporary folder. */
+export function startEmbeddedServer(env: Record<string, string> = {}): Promise<BenchServer> {
+  return startOn(createEmbeddedDatabase("bench"), "bench_pglite", env);
 }
 
 /** Another server process on the same database, with other settings (closing it keeps the database). */

@@ -2,6 +2,7 @@
 // and screenshots.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import type { TaskDto } from "@/lib/tasks/service";
 import { type APIRequestContext, type Page, test as base, expect } from "@playwright/test";
 
 export { expect };
@@ -10,14 +11,7 @@ export const PASSWORD = "a long enough password";
 
 export type E2EUser = { email: string; name: string; token: string };
 
-export type ApiTask = {
-  id: number;
-  title: string;
-  description: string;
-  completed: boolean;
-  created_at: string;
-  updated_at: string;
-};
+export type ApiTask = TaskDto;
 
 /**
  * Signs a fresh user up through the auth API from the page's own browser context, so the page is

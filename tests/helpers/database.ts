@@ -41,14 +41,19 @@ async function admin<T>(serverUrl: string, run: (client: pg.Client) => Promise<T
 export async function createTestDatabase(label: string, options: { memory?: boolean } = {}): Promise<TestDatabase> {
   if (!baseUrl) {
     if (options.memory) return { env: { PGLITE_DIR: "memory://" }, kind: "pglite", drop: async () => {} };
-    const dir = mkdtempSync(path.join(tmpdir(), `taskchat-${label}-`));
-    return {
-      env: { PGLITE_DIR: path.join(dir, "pglite") },
-      kind: "pglite",
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
-    };
+    return createEmbeddedDatabase(label);
   }
   return createPostgresDatabase(baseUrl, `taskchat_test_${label}`);
+}
+
+/** An embedded (PGlite) database in a new temporary folder, whatever DATABASE_URL says. */
+export function createEmbeddedDatabase(label: string): TestDatabase {
+  const dir = mkdtempSync(path.join(tmpdir(), `taskchat-${label}-`));
+  return {
+    env: { PGLITE_DIR: path.join(dir, "pglite") },
+    kind: "pglite",
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /**

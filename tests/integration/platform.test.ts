@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, signUp } from "../helpers/api";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { createEmbeddedDatabase } from "../helpers/database";
 import { type TestServer, startServer, startServerExpectingFailure } from "../helpers/server";
 
 let server: TestServer;
@@ -102,12 +100,11 @@ describe("the error contract", () => {
 
 describe("start-up guards", () => {
   it("a second server on the same embedded database refuses to start, and the first keeps working", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "taskchat-lock-"));
-    const database = { env: { PGLITE_DIR: path.join(dir, "pglite") }, kind: "pglite" as const, drop: async () => {} };
+    const database = createEmbeddedDatabase("lock");
     const first = await startServer({ label: "lock", database, env: { AUTH_RATE_LIMIT: "false" } });
     try {
       const user = await signUp(first.url);
-      const second = await startServerExpectingFailure({ PGLITE_DIR: database.env.PGLITE_DIR });
+      const second = await startServerExpectingFailure({ PGLITE_DIR: database.env.PGLITE_DIR! });
       expect(second.code).toBe(1);
       expect(second.output).toContain("is in use by another process");
       expect((await call(first.url, "GET", "/api/me", { token: user.token })).status).toBe(200);
@@ -116,7 +113,7 @@ describe("start-up guards", () => {
       expect((await call(first.url, "GET", "/api/me", { token: user.token })).status).toBe(200);
     } finally {
       await first.close();
-      rmSync(dir, { recursive: true, force: true });
+      await database.drop();
     }
   });
 
