@@ -34,6 +34,12 @@ const create = (session: Session, text: string) =>
   ck(session, { type: "threads.create", params: { input: input(text) } });
 const say = (session: Session, threadId: string, text: string) =>
   ck(session, { type: "threads.add_user_message", params: { thread_id: threadId, input: input(text) } });
+/** A widget's button pressed: the action it sends back. */
+const act = (session: Session, threadId: string, itemId: string, type: string, taskId: number) =>
+  ck(session, {
+    type: "threads.custom_action",
+    params: { thread_id: threadId, item_id: itemId, action: { type, payload: { task_id: taskId } } },
+  });
 const conversation = (session: Session, id: string) =>
   call(server.url, "GET", `/api/conversations/${id}`, { token: session.token });
 
@@ -243,14 +249,7 @@ describe("threads.custom_action", () => {
     const [list] = widgets(doneItems(listed.events));
     const eggs = (await tasksOf(user)).find((t) => t.title === "Eggs")!;
 
-    const res = await ck(user, {
-      type: "threads.custom_action",
-      params: {
-        thread_id: threadId,
-        item_id: list!.id,
-        action: { type: "task.complete", payload: { task_id: eggs.id } },
-      },
-    });
+    const res = await act(user, threadId, list!.id, "task.complete", eggs.id);
     expect(res.status).toBe(200);
     expect(res.events.map((e) => e.type)).toEqual(["stream_options", "thread.item.replaced"]);
     const replaced = (res.events[1] as { item: WidgetItem }).item;
@@ -270,14 +269,7 @@ describe("threads.custom_action", () => {
 
     // Delete from the same widget: the row is marked deleted and loses its buttons.
     const bread = (await tasksOf(user)).find((t) => t.title === "Bread")!;
-    const deleted = await ck(user, {
-      type: "threads.custom_action",
-      params: {
-        thread_id: threadId,
-        item_id: list!.id,
-        action: { type: "task.delete", payload: { task_id: bread.id } },
-      },
-    });
+    const deleted = await act(user, threadId, list!.id, "task.delete", bread.id);
     const breadRow = (deleted.events[1] as { item: WidgetItem }).item.widget.children.find(
       (r) => texts(r)[0] === "Bread",
     )!;
@@ -344,14 +336,7 @@ describe("threads.custom_action", () => {
     await call(server.url, "DELETE", `/api/tasks/${task!.id}`, { token: user.token });
     const before = (await conversation(user, threadId)).body;
 
-    const res = await ck(user, {
-      type: "threads.custom_action",
-      params: {
-        thread_id: threadId,
-        item_id: card!.id,
-        action: { type: "task.complete", payload: { task_id: task!.id } },
-      },
-    });
+    const res = await act(user, threadId, card!.id, "task.complete", task!.id);
     expect(res.status).toBe(200);
     expect(res.events).toEqual([
       { type: "stream_options", stream_options: { allow_cancel: true } },
@@ -569,6 +554,7 @@ describe("malformed and unsupported requests", () => {
         /not found/,
       ],
       ["a bad order", JSON.stringify({ type: "threads.list", params: { order: "sideways" } }), 400, /order/],
+      ["an unknown thread cursor", JSON.stringify({ type: "threads.list", params: { after: "nope" } }), 400, /cursor/],
       [
         "a negative limit",
         JSON.stringify({ type: "items.list", params: { thread_id: threadId, limit: -1 } }),

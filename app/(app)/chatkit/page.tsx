@@ -40,7 +40,7 @@ export default async function ChatKitPage() {
           Meanwhile, Taskchat&apos;s own chat does all of this without a key:{" "}
           <Link
             href="/chat"
-            className="font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
+            className="font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300"
           >
             open the chat
           </Link>
