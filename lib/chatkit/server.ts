@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
 import {
-  appendMessagePart,
   deleteConversation,
   deleteMessagesAfter,
   findUserMessage,
@@ -13,12 +12,10 @@ import { setMessageFeedback } from "@/lib/chat/feedback";
 import { chatRequestSchema, renameConversationSchema } from "@/lib/chat/schemas";
 import { chatSettings } from "@/lib/chat/settings";
 import { type TurnRequest, chatTurnStream } from "@/lib/chat/turn";
-import { type TaskAction, isToolPart } from "@/lib/chat/types";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/http";
-import { deleteTask, setTaskCompleted } from "@/lib/tasks/service";
-import { taskIdSchema } from "@/lib/tasks/schemas";
-import { actionsOf, parseItemId, threadOf, userMessageItem, widgetItem, toolName } from "./items";
+import { runWidgetAction } from "./actions";
+import { parseItemId, threadOf, userMessageItem } from "./items";
 import {
   type ChatKitRequest,
   REQUEST_TYPES,
@@ -27,18 +24,13 @@ import {
   type UserMessageInput,
   chatKitRequestSchema,
 } from "./schemas";
-import { eventsStream, sseResponse, turnEvents } from "./stream";
-import { assertThreadId, listItems, listThreads, loadThread } from "./threads";
-import { TASK_ACTIONS, taskIdsOf } from "./widgets";
+import { STREAM_OPTIONS, eventsStream, sseResponse, turnEvents } from "./stream";
+import { assertThreadId, itemNotFound, listItems, listThreads, loadThread } from "./threads";
 
 // The ChatKit server protocol over Taskchat's services: threads are conversations, items are
 // messages, a turn is the same chat turn /api/chat runs (rate limit, storage, stop and timeout
 // included). Streaming requests answer with server-sent events, the others with JSON. A request
 // that is malformed, unknown or not allowed is refused before anything is written.
-
-const STREAM_OPTIONS: ThreadStreamEvent = { type: "stream_options", stream_options: { allow_cancel: true } };
-
-const itemNotFound = () => new AppError("not_found", "Item not found");
 
 function messageIdOf(itemId: string): string {
   const ref = parseItemId(itemId);
@@ -142,65 +134,6 @@ async function retryAfterItem(
   ]);
 }
 
-const taskActionSchema = z.object({
-  type: z.enum([TASK_ACTIONS.complete, TASK_ACTIONS.delete]),
-  payload: z.object({ task_id: taskIdSchema }),
-});
-
-/**
- * A widget's "Complete" or "Delete": runs the task service on a task the widget shows, keeps the
- * change with the message the widget belongs to, and streams the widget as it now stands.
- */
-async function customAction(userId: string, params: RequestOf<"threads.custom_action">["params"]) {
-  assertThreadId(params.thread_id);
-  const action = parseWith(z.object({ "params.action": taskActionSchema }), { "params.action": params.action })[
-    "params.action"
-  ];
-  if (!params.item_id)
-    throw new AppError("invalid_request", "params.item_id: the widget the action came from is required");
-  const ref = parseItemId(params.item_id);
-  const message = ref && (await getMessage(userId, params.thread_id, ref.messageId));
-  const part = message?.parts.filter(isToolPart).find((p) => p.toolCallId === ref?.toolCallId);
-  if (!message || !part || part.state !== "output-available") {
-    if (!message) await getConversationSummary(userId, params.thread_id);
-    throw itemNotFound();
-  }
-  const call = {
-    toolCallId: part.toolCallId,
-    toolName: toolName(part),
-    input: part.input,
-    outcome: { output: part.output },
-  };
-  const shown = widgetItem(params.thread_id, message.id, message.created_at, call, actionsOf(message.parts));
-  const taskId = action.payload.task_id;
-  if (!shown || !taskIdsOf(shown.widget).includes(taskId)) {
-    throw new AppError("invalid_request", `params.action.payload.task_id: task ${taskId} is not in this widget`);
-  }
-
-  let record: TaskAction;
-  try {
-    record =
-      action.type === TASK_ACTIONS.complete
-        ? { tool_call_id: part.toolCallId, action: "complete", task: await setTaskCompleted(userId, taskId, true) }
-        : { tool_call_id: part.toolCallId, action: "delete", task: await deleteTask(userId, taskId) };
-  } catch (error) {
-    // Gone since the widget was drawn (deleted elsewhere): the person is told in the thread.
-    if (!(error instanceof AppError) || error.code !== "not_found") throw error;
-    return sseResponse(
-      eventsStream([STREAM_OPTIONS, { type: "error", code: "custom", message: error.message, allow_retry: false }]),
-    );
-  }
-  const kept = { type: "data-task-action" as const, data: record };
-  if (!(await appendMessagePart(userId, params.thread_id, message.id, kept))) throw itemNotFound();
-  const updated = widgetItem(params.thread_id, message.id, message.created_at, call, [
-    ...actionsOf(message.parts),
-    record,
-  ]);
-  return sseResponse(
-    eventsStream([STREAM_OPTIONS, ...(updated ? [{ type: "thread.item.replaced" as const, item: updated }] : [])]),
-  );
-}
-
 function unsupported(type: string, what: string): never {
   throw new AppError("invalid_request", `type: "${type}" is not supported: Taskchat has no ${what}`);
 }
@@ -219,7 +152,7 @@ export async function handleChatKitRequest(
     case "threads.retry_after_item":
       return retryAfterItem(userId, request.params, signal);
     case "threads.custom_action":
-      return customAction(userId, request.params);
+      return runWidgetAction(userId, request.params);
     case "threads.add_client_tool_output":
       return unsupported(request.type, "client tools");
     case "attachments.create":

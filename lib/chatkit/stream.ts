@@ -8,6 +8,9 @@ import { toolProgress } from "./widgets";
 
 type Chunk = UIMessageChunk<ChatMetadata>;
 
+/** Sent first in every stream, as the reference server does: the client may cancel. */
+export const STREAM_OPTIONS: ThreadStreamEvent = { type: "stream_options", stream_options: { allow_cancel: true } };
+
 /**
  * Maps a turn's chunks to events: text parts stream as assistant message items (added, content
  * part added, text deltas, content part done, done), each task tool reports progress while it

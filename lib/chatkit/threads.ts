@@ -13,6 +13,8 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type Thread, type ThreadIt
 // Reading threads and their items, with ChatKit's pagination: `limit`, `order`, and `after` (the
 // cursor a previous page returned) in; `data`, `has_more` and `after` out.
 
+export const itemNotFound = () => new AppError("not_found", "Item not found");
+
 /** A thread id names a conversation (a uuid); anything else is one that does not exist. */
 export function assertThreadId(threadId: string): void {
   if (!isThreadId(threadId)) throw conversationNotFound();
