@@ -10,4 +10,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/chat/:path*", "/tasks/:path*"] };
+export const config = { matcher: ["/chat/:path*", "/chatkit/:path*", "/tasks/:path*"] };

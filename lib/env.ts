@@ -49,6 +49,8 @@ const schema = z.object({
   CHAT_MAX_STEPS: positiveInt(5),
   CHAT_RATE_LIMIT: positiveInt(20),
   CHAT_TIMEOUT_MS: positiveInt(5000),
+  // OpenAI's ChatKit UI on /chatkit (its domain allowlist key); without it the page explains.
+  NEXT_PUBLIC_CHATKIT_DOMAIN_KEY: optionalString,
   // Test and benchmark hooks, off unless set.
   OFFLINE_MODEL_DELAY_MS: z.coerce.number().int().min(0).default(0),
   DB_QUERY_STATS: flag,

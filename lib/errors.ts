@@ -85,13 +85,20 @@ export function toAppError(error: unknown): AppError {
   return new AppError("internal_error", undefined, { cause: error });
 }
 
+/** What an error answers with: `{error, message, issues?}`, unless a protocol needs its own shape. */
+export type ErrorBody = (error: AppError) => Record<string, unknown>;
+
+const defaultBody: ErrorBody = (error) => ({
+  error: error.code,
+  message: error.message,
+  ...(error.issues && { issues: error.issues }),
+});
+
 /** The JSON response for an error. Causes are logged, never sent. */
-export function errorResponse(error: unknown): Response {
+export function errorResponse(error: unknown, body: ErrorBody = defaultBody): Response {
   const appError = toAppError(error);
   if (appError.status >= 500) {
     console.error(`[taskchat] ${appError.code}:`, appError.cause ?? appError);
   }
-  const body: Record<string, unknown> = { error: appError.code, message: appError.message };
-  if (appError.issues) body.issues = appError.issues;
-  return Response.json(body, { status: appError.status, headers: appError.headers });
+  return Response.json(body(appError), { status: appError.status, headers: appError.headers });
 }

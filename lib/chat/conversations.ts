@@ -11,15 +11,19 @@ export { titleFromMessage } from "./title";
 // another user is "not found", exactly like one that does not exist.
 
 export type ConversationSummary = { id: string; title: string; created_at: string; updated_at: string };
+export type FeedbackKind = "positive" | "negative";
 export type StoredMessage = {
   id: string;
   role: "user" | "assistant";
   content: string;
   parts: ChatPart[];
   created_at: string;
+  /** The person's thumbs up / down on an assistant message. */
+  feedback: FeedbackKind | null;
 };
 
-const notFound = () => new AppError("not_found", "Conversation not found");
+export const conversationNotFound = () => new AppError("not_found", "Conversation not found");
+const notFound = conversationNotFound;
 
 type ConversationRow = { id: string; title: string; createdAt: Date; updatedAt: Date };
 const toSummary = (c: ConversationRow): ConversationSummary => ({
@@ -29,14 +33,31 @@ const toSummary = (c: ConversationRow): ConversationSummary => ({
   updated_at: c.updatedAt.toISOString(),
 });
 
-type MessageRow = { id: string; role: "user" | "assistant"; content: string; parts: Prisma.JsonValue; createdAt: Date };
+type MessageRow = {
+  id: string;
+  role: "user" | "assistant";
+  content: string;
+  parts: Prisma.JsonValue;
+  createdAt: Date;
+  feedback: { kind: FeedbackKind } | null;
+};
 const toStored = (m: MessageRow): StoredMessage => ({
   id: m.id,
   role: m.role,
   content: m.content,
   parts: m.parts as ChatPart[],
   created_at: m.createdAt.toISOString(),
+  feedback: m.feedback?.kind ?? null,
 });
+// One query: with relationJoins the feedback comes in a lateral join.
+const storedMessageSelect = {
+  id: true,
+  role: true,
+  content: true,
+  parts: true,
+  createdAt: true,
+  feedback: { select: { kind: true } },
+} as const;
 
 function encodeCursor(c: { updatedAt: Date; id: string }): string {
   return Buffer.from(JSON.stringify([c.updatedAt.toISOString(), c.id])).toString("base64url");
@@ -55,20 +76,22 @@ function decodeCursor(cursor: string): { updatedAt: Date; id: string } {
   }
 }
 
-/** Newest first, keyset-paginated on (updated_at, id). */
+/** Newest first (or oldest first with `order: "asc"`), keyset-paginated on (updated_at, id). */
 export async function listConversations(
   userId: string,
-  params: { limit: number; cursor?: string },
+  params: { limit: number; cursor?: string; order?: "asc" | "desc" },
 ): Promise<{ conversations: ConversationSummary[]; next_cursor: string | null }> {
   const after = params.cursor ? decodeCursor(params.cursor) : undefined;
+  const order = params.order ?? "desc";
+  const beyond = order === "desc" ? "lt" : "gt";
   const rows = await prisma.conversation.findMany({
     where: {
       userId,
       ...(after && {
-        OR: [{ updatedAt: { lt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { lt: after.id } }],
+        OR: [{ updatedAt: { [beyond]: after.updatedAt } }, { updatedAt: after.updatedAt, id: { [beyond]: after.id } }],
       }),
     },
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    orderBy: [{ updatedAt: order }, { id: order }],
     take: params.limit + 1,
     select: { id: true, title: true, createdAt: true, updatedAt: true },
   });
@@ -96,7 +119,7 @@ export async function getConversation(
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: params.limit + 1,
     ...(params.before && { cursor: { id: params.before }, skip: 1 }),
-    select: { id: true, role: true, content: true, parts: true, createdAt: true },
+    select: storedMessageSelect,
   });
   const page = rows.slice(0, params.limit);
   const oldest = page.at(-1);
@@ -106,6 +129,93 @@ export async function getConversation(
     messages: page.reverse().map(toStored),
     next_before: rows.length > params.limit && oldest ? oldest.id : null,
   };
+}
+
+export async function getConversationSummary(userId: string, conversationId: string): Promise<ConversationSummary> {
+  const row = await prisma.conversation.findFirst({
+    where: { id: conversationId, userId },
+    select: { id: true, title: true, createdAt: true, updatedAt: true },
+  });
+  if (!row) throw notFound();
+  return toSummary(row);
+}
+
+/** One message of a user's conversation, or null. */
+export async function getMessage(
+  userId: string,
+  conversationId: string,
+  messageId: string,
+): Promise<StoredMessage | null> {
+  const row = await prisma.message.findFirst({
+    where: { id: messageId, conversationId, conversation: { userId } },
+    select: storedMessageSelect,
+  });
+  return row && toStored(row);
+}
+
+/**
+ * Up to `take` messages of a user's conversation in `order`, starting just past `afterId` (a
+ * message of that conversation), on (created_at, id). Null when the conversation is not the user's.
+ */
+export async function listMessages(
+  userId: string,
+  conversationId: string,
+  params: { order: "asc" | "desc"; take: number; afterId?: string },
+): Promise<StoredMessage[] | null> {
+  const rows = await prisma.message.findMany({
+    where: { conversationId, conversation: { userId } },
+    orderBy: [{ createdAt: params.order }, { id: params.order }],
+    take: params.take,
+    // A cursor compares with the stored timestamp itself (microseconds; a JS Date keeps only ms).
+    ...(params.afterId && { cursor: { id: params.afterId }, skip: 1 }),
+    select: storedMessageSelect,
+  });
+  if (rows.length > 0 || params.afterId) return rows.map(toStored);
+  const exists = await prisma.conversation.count({ where: { id: conversationId, userId } });
+  return exists ? [] : null;
+}
+
+/** Deletes the messages after `messageId` in a user's conversation (a retried question's old answers). */
+export async function deleteMessagesAfter(userId: string, conversationId: string, messageId: string): Promise<void> {
+  await prisma.$executeRaw`
+    DELETE FROM messages m USING conversations c
+    WHERE m.conversation_id = ${conversationId}::uuid AND c.id = m.conversation_id AND c.user_id = ${userId}
+      AND (m.created_at, m.id) > (SELECT created_at, id FROM messages WHERE id = ${messageId}::uuid)`;
+}
+
+/**
+ * The newest user message of a conversation with this text: the one a turn just stored (or,
+ * for a retried question, kept). Null when there is none.
+ */
+export async function findUserMessage(
+  userId: string,
+  conversationId: string,
+  content: string,
+): Promise<StoredMessage | null> {
+  const row = await prisma.message.findFirst({
+    where: { conversationId, conversation: { userId }, role: "user", content },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: storedMessageSelect,
+  });
+  return row && toStored(row);
+}
+
+/**
+ * Appends a part to a stored message of a user's conversation, in one statement (a concurrent
+ * append is never lost). False when there is no such message.
+ */
+export async function appendMessagePart(
+  userId: string,
+  conversationId: string,
+  messageId: string,
+  part: ChatPart,
+): Promise<boolean> {
+  const count = await prisma.$executeRaw`
+    UPDATE messages m SET parts = m.parts || jsonb_build_array(${JSON.stringify(part)}::jsonb)
+    FROM conversations c
+    WHERE m.id = ${messageId}::uuid AND m.conversation_id = ${conversationId}::uuid
+      AND c.id = m.conversation_id AND c.user_id = ${userId}`;
+  return count > 0;
 }
 
 export async function renameConversation(

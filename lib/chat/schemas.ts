@@ -35,3 +35,8 @@ export const renameConversationSchema = z.strictObject({
     .max(200, "must be at most 200 characters")
     .refine((s) => !s.includes("\u0000"), "must not contain NUL characters"),
 });
+
+export const messagePathSchema = z.object({ id: z.uuid("must be a message id (uuid)") });
+
+/** A thumbs up / down on an assistant message; null takes it back. */
+export const messageFeedbackSchema = z.strictObject({ kind: z.enum(["positive", "negative"]).nullable() });

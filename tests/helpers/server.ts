@@ -163,3 +163,15 @@ export async function startServer(options: ServerOptions): Promise<TestServer> {
     },
   };
 }
+
+/** A server whose model is the real @ai-sdk/google provider, pointed at a fake Gemini (./fake-gemini.ts). */
+export function startServerOnFakeGemini(
+  label: string,
+  gemini: { url: string },
+  env: Record<string, string> = {},
+): Promise<TestServer> {
+  return startServer({
+    label,
+    env: { AUTH_RATE_LIMIT: "false", GEMINI_API_KEY: "test-gemini-key", GEMINI_BASE_URL: gemini.url, ...env },
+  });
+}

@@ -9,7 +9,7 @@ import {
   startFakeGemini,
   systemText,
 } from "../helpers/fake-gemini";
-import { type TestServer, startServer } from "../helpers/server";
+import { type TestServer, startServerOnFakeGemini } from "../helpers/server";
 import { postChatStream, streamedText } from "../helpers/sse";
 
 // The real @ai-sdk/google provider, in the real server, talking to a local fake Gemini.
@@ -21,15 +21,7 @@ let user: Session;
 
 beforeAll(async () => {
   gemini = await startFakeGemini({ respond: quickstartResponder });
-  server = await startServer({
-    label: "chat_gemini",
-    env: {
-      AUTH_RATE_LIMIT: "false",
-      GEMINI_API_KEY: "test-gemini-key",
-      GEMINI_BASE_URL: gemini.url,
-      CHAT_TIMEOUT_MS: String(TIMEOUT_MS),
-    },
-  });
+  server = await startServerOnFakeGemini("chat_gemini", gemini, { CHAT_TIMEOUT_MS: String(TIMEOUT_MS) });
 });
 afterAll(async () => {
   await server?.close();

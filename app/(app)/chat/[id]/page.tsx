@@ -31,7 +31,12 @@ export default async function ConversationPage({ params }: Props) {
   const user = await requireUser();
   const { id } = await params;
   const conversation = await load(user.id, id);
-  const messages: ChatMessage[] = conversation.messages.map(({ id, role, parts }) => ({ id, role, parts }));
+  const messages: ChatMessage[] = conversation.messages.map(({ id, role, parts, feedback }) => ({
+    id,
+    role,
+    parts,
+    metadata: { feedback },
+  }));
   return (
     <LazyChatView
       key={id}

@@ -34,11 +34,11 @@ function useOlderMessages(conversationId: string | null, initialBefore: string |
       const res = await fetch(`/api/conversations/${conversationId}?limit=50&before=${before}`);
       if (!res.ok) return [];
       const page = (await res.json()) as {
-        messages: (ChatMessage & { created_at: string })[];
+        messages: (ChatMessage & { created_at: string; feedback: "positive" | "negative" | null })[];
         next_before: string | null;
       };
       setBefore(page.next_before);
-      return page.messages.map(({ id, role, parts }) => ({ id, role, parts }));
+      return page.messages.map(({ id, role, parts, feedback }) => ({ id, role, parts, metadata: { feedback } }));
     } finally {
       setLoading(false);
     }
@@ -178,7 +178,7 @@ export function ChatView({ conversationId, initialMessages, olderBefore, userNam
               <div role="log" aria-label="Conversation" aria-live="polite" aria-busy={busy}>
                 <ul className="flex flex-col gap-4">
                   {messages.map((message) => (
-                    <MessageItems key={message.id} message={message} />
+                    <MessageItems key={message.id} message={message} streaming={busy && message === last} />
                   ))}
                   {showThinking && <Thinking />}
                 </ul>

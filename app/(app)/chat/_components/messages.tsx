@@ -1,8 +1,9 @@
 "use client";
 
 import { Check, Copy } from "lucide-react";
-import { Suspense, lazy, useState } from "react";
+import { type ReactNode, Suspense, lazy, useState } from "react";
 import type { ChatMessage, ChatPart } from "@/lib/chat/types";
+import { FeedbackButtons } from "./feedback-buttons";
 import { ToolCard } from "./tool-card";
 
 // The Markdown renderer is the heaviest part of the page: it loads on demand (its own chunk),
@@ -60,7 +61,7 @@ const statusText: Record<string, string> = {
   timeout: "Timed out",
 };
 
-function AssistantText({ text, streaming }: { text: string; streaming: boolean }) {
+function AssistantText({ text, streaming, footer }: { text: string; streaming: boolean; footer?: ReactNode }) {
   return (
     <div className="group/reply flex flex-col items-start gap-1">
       <div className="max-w-full text-[15px] leading-relaxed text-zinc-800 dark:text-zinc-200">
@@ -69,15 +70,19 @@ function AssistantText({ text, streaming }: { text: string; streaming: boolean }
         </Suspense>
       </div>
       {!streaming && (
-        <div className="opacity-100 transition-opacity md:opacity-0 md:group-hover/reply:opacity-100 md:focus-within:opacity-100">
-          <CopyButton text={text} />
+        <div className="flex items-center gap-1">
+          <div className="opacity-100 transition-opacity md:opacity-0 md:group-hover/reply:opacity-100 md:focus-within:opacity-100">
+            <CopyButton text={text} />
+          </div>
+          {footer}
         </div>
       )}
     </div>
   );
 }
 
-export function MessageItems({ message }: { message: ChatMessage }) {
+/** `streaming`: the reply is still arriving (no rating until it is complete). */
+export function MessageItems({ message, streaming = false }: { message: ChatMessage; streaming?: boolean }) {
   if (message.role === "user") {
     const text = message.parts.map((p) => (p.type === "text" ? p.text : "")).join("");
     return (
@@ -88,27 +93,37 @@ export function MessageItems({ message }: { message: ChatMessage }) {
       </li>
     );
   }
+  const blocks = blocksOf(message);
+  const rating = streaming ? null : (
+    <FeedbackButtons messageId={message.id} initial={message.metadata?.feedback ?? null} />
+  );
   return (
     <>
-      {blocksOf(message).map((block) => {
+      {blocks.map((block, i) => {
+        // The rating goes with the message's last block.
+        const footer = i === blocks.length - 1 ? rating : null;
         if (block.kind === "tool") {
           return (
-            <li key={block.key} data-role="tool">
+            <li key={block.key} data-role="tool" className="flex flex-col items-start gap-1">
               <ToolCard part={block.part} />
+              {footer}
             </li>
           );
         }
         if (block.kind === "status") {
           return (
-            <li key={block.key} data-role="status" className="text-xs text-zinc-500 dark:text-zinc-400">
-              {statusText[block.status] ?? block.status}
-              {block.message ? ` · ${block.message}` : ""}
+            <li key={block.key} data-role="status" className="flex flex-col items-start gap-1">
+              <span className="text-xs text-zinc-500 dark:text-zinc-400">
+                {statusText[block.status] ?? block.status}
+                {block.message ? ` · ${block.message}` : ""}
+              </span>
+              {footer}
             </li>
           );
         }
         return (
           <li key={block.key} data-role="assistant">
-            <AssistantText text={block.text} streaming={block.streaming} />
+            <AssistantText text={block.text} streaming={block.streaming} footer={footer} />
           </li>
         );
       })}
