@@ -2,6 +2,7 @@ import Link from "next/link";
 import { chatModel } from "@/lib/ai/model";
 import { requireUser } from "@/lib/auth/current-user";
 import { NavLink } from "./_components/nav-link";
+import { NotificationBell } from "./_components/notification-bell";
 import { SignOutButton } from "./_components/sign-out-button";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -29,6 +30,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <span className="hidden truncate text-sm text-zinc-500 sm:inline dark:text-zinc-400" title={user.email}>
             {user.name || user.email}
           </span>
+          <NotificationBell />
           <SignOutButton />
         </div>
       </header>
