@@ -13,6 +13,7 @@ import { type ScenarioResult, formatTable } from "./report";
 import { measureBundle } from "./scenarios/bundle";
 import { measureConcurrency } from "./scenarios/concurrency";
 import { measureHistoryLength } from "./scenarios/history";
+import { measureReminders } from "./scenarios/reminders";
 import { measureStreaming } from "./scenarios/streaming";
 import { measureTurns } from "./scenarios/turn";
 import {
@@ -98,6 +99,9 @@ async function main() {
     });
     results.push(turn);
   });
+
+  log("9: 1,000 reminders due at once, 3 instances");
+  results.push(await measureReminders({ pollMs: 2000 }));
 
   console.log(`\n${formatMachine(machine!)}`);
   console.log(formatTable(results));

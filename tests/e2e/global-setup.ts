@@ -13,5 +13,6 @@ export default async function globalSetup() {
 }
 
 function extraEnv(): Record<string, string> {
-  return {};
+  // Reminders fire within a second of being due (tests/e2e/reminders.spec.ts).
+  return { REMINDER_POLL_MS: "1000" };
 }
