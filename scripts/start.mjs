@@ -28,9 +28,13 @@ server.listen(port, hostname, () => {
   console.log(`[taskchat] ready on http://${hostname ?? "localhost"}:${port}`);
 });
 
+// On SIGINT/SIGTERM: stop taking requests, let the reminder scheduler finish its pass (it sets
+// globalThis.__taskchatShutdown, see lib/reminders/scheduler.ts), then exit, within 5 s.
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
+  process.once(signal, async () => {
     server.close();
+    const timeout = new Promise((resolve) => setTimeout(resolve, 5_000).unref());
+    await Promise.race([globalThis.__taskchatShutdown?.(), timeout]).catch(() => {});
     process.exit(0);
   });
 }

@@ -60,7 +60,9 @@ test("a reminder set a few seconds ahead shows as a notification and in the bell
   const other = await browser.newContext({ baseURL, permissions: ["notifications"] });
   await recordNotifications(other);
   const second = await other.newPage();
-  const signIn = await second.request.post("/api/auth/sign-in/email", { data: { email: user.email, password: PASSWORD } });
+  const signIn = await second.request.post("/api/auth/sign-in/email", {
+    data: { email: user.email, password: PASSWORD },
+  });
   expect(signIn.ok()).toBe(true);
   await second.goto("/chat");
   await expect(bell(second)).toHaveAccessibleName("Notifications");

@@ -44,6 +44,8 @@ export type TestServer = {
   output: () => string;
   /** Stops the process, keeping the database. */
   stop: () => Promise<void>;
+  /** Kills the process outright (SIGKILL: no clean-up), keeping the database. */
+  kill: () => Promise<void>;
   /** Starts the process again on the same port and database. */
   restart: () => Promise<void>;
   /** Stops the process and drops the database. */
@@ -135,13 +137,13 @@ export async function startServer(options: ServerOptions): Promise<TestServer> {
     await waitForServer(url, proc, () => log, options.waitFor ?? "healthy");
   };
 
-  const stop = async () => {
+  const stop = async (signal: NodeJS.Signals = "SIGTERM") => {
     const proc = child;
     child = undefined;
     if (!proc || proc.exitCode !== null) return;
     await new Promise<void>((resolve) => {
       proc.once("exit", () => resolve());
-      proc.kill("SIGTERM");
+      proc.kill(signal);
       setTimeout(() => proc.kill("SIGKILL"), 5_000).unref();
     });
   };
@@ -152,7 +154,8 @@ export async function startServer(options: ServerOptions): Promise<TestServer> {
     port,
     database,
     output: () => log,
-    stop,
+    stop: () => stop(),
+    kill: () => stop("SIGKILL"),
     restart: async () => {
       await stop();
       await launch();
@@ -193,7 +196,8 @@ export async function startServers(
   };
   try {
     // One at a time: the machine is small and each start reads the whole build.
-    for (let i = 0; i < count; i++) servers.push(await startServer({ ...options, label: `${options.label}_${i}`, database }));
+    for (let i = 0; i < count; i++)
+      servers.push(await startServer({ ...options, label: `${options.label}_${i}`, database }));
   } catch (error) {
     await close();
     throw error;

@@ -16,9 +16,9 @@ import {
   subscribeToPush,
 } from "../_lib/reminders-client";
 
-// How often the bell asks for news. The one place to switch to the live event stream
-// (`notification` events) once the pages follow it.
-const POLL_MS = 10_000;
+// The bell follows the user's event stream (/api/events): a `notification` event is a
+// reminder that just fired, on any instance. A slow poll covers a stream that cannot connect.
+const POLL_MS = 60_000;
 
 type Feed = { notifications: NotificationDto[]; unread: number };
 
@@ -50,10 +50,13 @@ function useNotificationFeed(onFired: (n: NotificationDto) => void) {
     const timer = setInterval(refresh, POLL_MS);
     const onVisible = () => document.visibilityState === "visible" && void refresh();
     document.addEventListener("visibilitychange", onVisible);
+    const events = new EventSource("/api/events");
+    events.addEventListener("notification", () => void refresh());
     return () => {
       clearTimeout(first);
       clearInterval(timer);
       document.removeEventListener("visibilitychange", onVisible);
+      events.close();
     };
   }, [refresh]);
 
@@ -120,7 +123,10 @@ export function NotificationBell() {
   };
 
   const markAllRead = async () => {
-    setFeed((f) => ({ unread: 0, notifications: f.notifications.map((x) => ({ ...x, read_at: x.read_at ?? new Date().toISOString() })) }));
+    setFeed((f) => ({
+      unread: 0,
+      notifications: f.notifications.map((x) => ({ ...x, read_at: x.read_at ?? new Date().toISOString() })),
+    }));
     await notificationsApi.readAll().catch(() => {});
     await refresh();
   };

@@ -77,7 +77,11 @@ export async function askNotificationPermission(): Promise<NotificationPermissio
  */
 export async function showSystemNotification(n: NotificationDto): Promise<boolean> {
   if (notificationPermission() !== "granted") return false;
-  const options = { body: n.body || "Reminder", tag: `taskchat-notification-${n.id}`, data: { url: notificationHref(n) } };
+  const options = {
+    body: n.body || "Reminder",
+    tag: `taskchat-notification-${n.id}`,
+    data: { url: notificationHref(n) },
+  };
   const registration = "serviceWorker" in navigator ? await navigator.serviceWorker.getRegistration() : undefined;
   if (registration) await registration.showNotification(n.title, options);
   else new Notification(n.title, options).onclick = () => window.location.assign(notificationHref(n));

@@ -1,0 +1,160 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import webpush from "web-push";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Session, call, signUp } from "../helpers/api";
+import { baseUrl } from "../helpers/database";
+import { type FakePushService, startFakePushService, verifyVapid } from "../helpers/fake-push";
+import { type TestServer, startServer } from "../helpers/server";
+
+// Reminders through a real server: the cron route (the scheduler is off, so only the route
+// fires), Web Push to a fake push service over HTTPS, and a server killed mid-pass.
+
+const CRON_SECRET = "cron-secret-for-tests-0123456789";
+const vapid = webpush.generateVAPIDKeys();
+
+let push: FakePushService;
+let server: TestServer;
+let alice: Session;
+
+beforeAll(async () => {
+  push = await startFakePushService();
+  server = await startServer({
+    label: "reminders_server",
+    env: {
+      AUTH_RATE_LIMIT: "false",
+      REMINDER_SCHEDULER: "false",
+      CRON_SECRET,
+      VAPID_PUBLIC_KEY: vapid.publicKey,
+      VAPID_PRIVATE_KEY: vapid.privateKey,
+      VAPID_SUBJECT: "mailto:ops@example.com",
+      NODE_EXTRA_CA_CERTS: push.certFile,
+    },
+  });
+  alice = await signUp(server.url, { name: "Alice" });
+});
+afterAll(async () => {
+  await server?.close();
+  await push?.close();
+});
+
+const cron = (authorization?: string) =>
+  call(server.url, "GET", "/api/cron/reminders", { headers: authorization ? { authorization } : {} });
+
+async function remindSoon(session: Session, title: string, description = "") {
+  const res = await call(server.url, "POST", "/api/tasks", {
+    token: session.token,
+    body: { title, description, remind_at: new Date(Date.now() - 1000).toISOString() },
+  });
+  expect(res.status, res.text).toBe(201);
+  return res.body as { id: number };
+}
+
+describe("GET /api/cron/reminders", () => {
+  it.each([
+    ["no Authorization header", undefined],
+    ["a wrong secret", "Bearer not-the-secret"],
+    ["the secret without Bearer", CRON_SECRET],
+  ])("401 with %s, and fires nothing", async (_name, authorization) => {
+    await remindSoon(alice, "Not yet");
+    const res = await cron(authorization);
+    expect(res.status).toBe(401);
+    expect((await call(server.url, "GET", "/api/notifications", { token: alice.token })).body.unread).toBe(0);
+  });
+
+  it("one pass with the secret: due reminders become notifications, once", async () => {
+    const res = await cron(`Bearer ${CRON_SECRET}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ fired: 3, pushed: 0 });
+    const list = await call(server.url, "GET", "/api/notifications?unread=1", { token: alice.token });
+    expect(list.body.unread).toBe(3);
+    expect(list.body.notifications.map((n: { title: string }) => n.title)).toEqual(["Not yet", "Not yet", "Not yet"]);
+    expect((await cron(`Bearer ${CRON_SECRET}`)).body).toEqual({ fired: 0, pushed: 0 });
+    const task = await call(server.url, "GET", `/api/tasks/${list.body.notifications[0].task_id}`, {
+      token: alice.token,
+    });
+    expect(task.body.remind_at).toBeNull();
+  });
+});
+
+describe("Web Push", () => {
+  it("one encrypted POST per subscribed browser, with VAPID headers; a 410 removes the subscription", async () => {
+    const bob = await signUp(server.url, { name: "Bob" });
+    const laptop = push.subscribe("laptop");
+    const phone = push.subscribe("phone");
+    const stranger = push.subscribe("stranger");
+    for (const s of [laptop, phone]) {
+      const res = await call(server.url, "POST", "/api/push/subscriptions", { token: bob.token, body: s.subscription });
+      expect(res.status).toBe(204);
+    }
+    await call(server.url, "POST", "/api/push/subscriptions", { token: alice.token, body: stranger.subscription });
+    const task = await remindSoon(bob, "Stretch", "Neck and back");
+
+    expect((await cron(`Bearer ${CRON_SECRET}`)).body).toEqual({ fired: 1, pushed: 2 });
+    const [notification] = (await call(server.url, "GET", "/api/notifications", { token: bob.token })).body
+      .notifications;
+    const expected = {
+      title: "Stretch",
+      body: "Neck and back",
+      url: `/tasks?task=${task.id}`,
+      tag: `taskchat-notification-${notification.id}`,
+      notification_id: notification.id,
+    };
+    expect(laptop.received()).toEqual([expected]);
+    expect(phone.received()).toEqual([expected]);
+    expect(stranger.received()).toEqual([]);
+    for (const request of push.requests.filter((r) => r.path !== "/push/stranger")) {
+      expect(request.headers["content-encoding"]).toBe("aes128gcm");
+      expect(Number(request.headers.ttl)).toBeGreaterThan(0);
+      const claims = verifyVapid(request, push.url);
+      expect(claims.k).toBe(vapid.publicKey);
+      expect(claims.sub).toBe("mailto:ops@example.com");
+      expect(request.body.includes(Buffer.from("Stretch"))).toBe(false);
+    }
+
+    // The phone's subscription expired: its push service answers 410 Gone, once.
+    push.answer("phone", 410);
+    await remindSoon(bob, "Water the plants");
+    expect((await cron(`Bearer ${CRON_SECRET}`)).body).toEqual({ fired: 1, pushed: 1 });
+    await remindSoon(bob, "Call mom");
+    expect((await cron(`Bearer ${CRON_SECRET}`)).body).toEqual({ fired: 1, pushed: 1 });
+    expect(push.requests.filter((r) => r.path === "/push/phone")).toHaveLength(2);
+    expect(laptop.received().map((m) => (m as { title: string }).title)).toEqual([
+      "Stretch",
+      "Water the plants",
+      "Call mom",
+    ]);
+  });
+});
+
+describe.skipIf(!baseUrl)("a scheduler killed mid-pass", () => {
+  it("loses no reminder and fires none twice: the next server fires the rest", async () => {
+    const first = await startServer({ label: "reminders_killed", env: { REMINDER_POLL_MS: "200" } });
+    const query = first.database.query!;
+    const count = async () =>
+      Number((await query<{ n: string }>("SELECT count(*) AS n FROM notifications")).rows[0]!.n);
+    try {
+      await query(
+        `INSERT INTO users (id, name, email, created_at, updated_at) VALUES ('killed', 'K', 'k@example.com', now(), now())`,
+      );
+      await query(
+        `INSERT INTO tasks (user_id, title, remind_at, updated_at)
+         SELECT 'killed', 'Reminder ' || n, now() - interval '1 second', now() FROM generate_series(1, 5000) n`,
+      );
+      // SIGKILL as soon as the first batch is committed: the batch in flight never commits.
+      while ((await count()) === 0) await sleep(10);
+      await first.kill();
+      const atKill = await count();
+      const second = await startServer({ label: "reminders_after_kill", database: first.database });
+      try {
+        await expect.poll(count, { timeout: 30_000 }).toBe(5000);
+        const { rows } = await query<{ n: string }>("SELECT count(DISTINCT task_id) AS n FROM notifications");
+        expect(Number(rows[0]!.n)).toBe(5000);
+        console.info(`[reminders] ${atKill} of 5000 fired before the kill`);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      await first.close();
+    }
+  });
+});
