@@ -2,6 +2,7 @@ import "server-only";
 import { type Tool, tool, zodSchema } from "ai";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/events/record";
 import {
   addTaskToolInput,
   completeTaskToolInput,
@@ -12,12 +13,13 @@ import {
 import { addTask, deleteTask, listTasks, setTaskCompleted, updateTask } from "./service";
 
 // The five task tools, defined once and served to the chat agent (taskTools) and to the MCP
-// server (runTaskTool). The user always comes from the authenticated request, never from input.
+// server (runTaskTool). The user always comes from the authenticated request, never from input;
+// the door (chat or MCP) comes with it, for the events the changes record.
 
 type Definition<S extends z.ZodType> = {
   description: string;
   inputSchema: S;
-  run: (userId: string, input: z.output<S>) => Promise<object>;
+  run: (actor: Actor, input: z.output<S>) => Promise<object>;
 };
 
 const define = <S extends z.ZodType>(d: Definition<S>) => d;
@@ -28,33 +30,33 @@ export const taskToolDefinitions = {
       "Create a task on the user's todo list. Use it whenever the user wants to add, remember or " +
       "note something to do. Call it once per task; several calls are fine for several tasks.",
     inputSchema: addTaskToolInput,
-    run: (userId, input) => addTask(userId, input),
+    run: (actor, input) => addTask(actor, input),
   }),
   list_tasks: define({
     description:
       "List the user's tasks, newest first, with their ids. Use it to answer questions about the " +
       "list, and to find the id of a task the user names by its words before changing it.",
     inputSchema: listTasksToolInput,
-    run: (userId, input) => listTasks(userId, { status: input.status }),
+    run: (actor, input) => listTasks(actor.userId, { status: input.status }),
   }),
   complete_task: define({
     description:
       "Mark a task as done, or re-open it with completed=false. Needs the numeric task id: if the " +
       "user described the task in words, call list_tasks first and pick the matching id.",
     inputSchema: completeTaskToolInput,
-    run: (userId, input) => setTaskCompleted(userId, input.task_id, input.completed ?? true),
+    run: (actor, input) => setTaskCompleted(actor, input.task_id, input.completed ?? true),
   }),
   update_task: define({
     description: "Change a task's title and/or description. Needs the numeric task id (use list_tasks to find it).",
     inputSchema: updateTaskToolInput,
-    run: (userId, input) => updateTask(userId, input.task_id, { title: input.title, description: input.description }),
+    run: (actor, input) => updateTask(actor, input.task_id, { title: input.title, description: input.description }),
   }),
   delete_task: define({
     description:
       "Delete a task permanently. Needs the numeric task id (use list_tasks to find it). Say which " +
       "task was deleted, by title, in your reply.",
     inputSchema: deleteTaskToolInput,
-    run: (userId, input) => deleteTask(userId, input.task_id),
+    run: (actor, input) => deleteTask(actor, input.task_id),
   }),
 };
 
@@ -70,7 +72,7 @@ export function isTaskToolError(value: unknown): value is TaskToolError {
  * Runs a tool for a user. Expected failures come back as `{error}` (the model reads it and can
  * explain); nothing throws, so a failing tool never ends the turn.
  */
-export async function runTaskTool(name: TaskToolName, userId: string, input: unknown): Promise<object> {
+export async function runTaskTool(name: TaskToolName, actor: Actor, input: unknown): Promise<object> {
   const definition: Definition<z.ZodType> = taskToolDefinitions[name];
   const parsed = definition.inputSchema.safeParse(input);
   if (!parsed.success) {
@@ -79,7 +81,7 @@ export async function runTaskTool(name: TaskToolName, userId: string, input: unk
     };
   }
   try {
-    return await definition.run(userId, parsed.data);
+    return await definition.run(actor, parsed.data);
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") return { error: error.message };
     console.error(`[taskchat] tool ${name} failed:`, error);
@@ -98,13 +100,14 @@ const toolInputSchemas = Object.fromEntries(
 
 /** The AI SDK tools bound to one user, for the chat agent. */
 export function taskTools(userId: string): Record<TaskToolName, Tool> {
+  const actor: Actor = { userId, source: "chat" };
   return Object.fromEntries(
     TASK_TOOL_NAMES.map((name) => [
       name,
       tool({
         description: taskToolDefinitions[name].description,
         inputSchema: toolInputSchemas[name],
-        execute: (input: unknown) => runTaskTool(name, userId, input),
+        execute: (input: unknown) => runTaskTool(name, actor, input),
       }),
     ]),
   ) as Record<TaskToolName, Tool>;
