@@ -4,6 +4,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPGlite } from "@/lib/database/embedded";
 import { applyMigrations, migrationsDir, postgresMigrationAdapter } from "@/lib/database/schema-engine";
 import { type TestDatabase, createTestDatabase } from "../helpers/database";
 
@@ -20,7 +21,7 @@ beforeAll(async () => {
     const q = database.query;
     query = async (sql) => (await q(sql)).rows;
   } else {
-    pglite = await PGlite.create();
+    pglite = await createPGlite();
     query = async (sql) => (await pglite!.query<Record<string, unknown>>(sql)).rows;
   }
 });

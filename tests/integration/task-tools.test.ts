@@ -76,10 +76,10 @@ describe("taskTools(userId) — the chat agent's tools", () => {
 
   it("return {error} for input that breaks the schema", async () => {
     expect(await runTaskTool("update_task", alice.id, { task_id: 1 })).toEqual({
-      error: expect.stringMatching(/title or description/),
+      error: expect.stringMatching(/at least one field/),
     });
     expect(await runTaskTool("add_task", alice.id, { title: "   " })).toEqual({
-      error: expect.stringMatching(/Invalid input/),
+      error: expect.stringMatching(/title: /),
     });
   });
 });
