@@ -287,10 +287,10 @@ export async function listTasks(userId: string, params: ListTasksParams = {}): P
   return { tasks: page.map(toTaskDto), count, next_cursor: more && last ? String(last.id) : null };
 }
 
-/** Open tasks per tag, most used first; tags differing only in case count as one. */
+/** Open tasks per tag, most used first; tags differing only in case count as one (first spelling shown). */
 export async function listTags(userId: string): Promise<TagCount[]> {
   const rows = await prisma.$queryRaw<{ name: string; count: bigint }[]>`
-    SELECT min(tag) AS name, count(*) AS count
+    SELECT (array_agg(tag ORDER BY id))[1] AS name, count(*) AS count
     FROM tasks, unnest(tags) AS tag
     WHERE user_id = ${userId} AND NOT completed
     GROUP BY lower(tag)

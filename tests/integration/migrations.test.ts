@@ -67,7 +67,18 @@ describe(`migrations (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGli
       "completed",
       "created_at",
       "updated_at",
+      "all_day",
+      "completed_at",
+      "due_at",
+      "previous_id",
+      "priority",
+      "recurrence",
+      "remind_at",
+      "tags",
+      "search_text",
+      "tag_keys",
     ]);
+    expect(byTable("users")).toContain("timezone");
     expect(byTable("conversations")).toEqual(["id", "user_id", "title", "created_at", "updated_at"]);
     expect(byTable("messages")).toEqual(["id", "conversation_id", "role", "content", "parts", "created_at"]);
     for (const t of ["users", "sessions", "accounts", "verifications", "jwks", "rate_limits"]) {
