@@ -51,6 +51,19 @@ const schema = z.object({
   CHAT_TIMEOUT_MS: positiveInt(5000),
   // OpenAI's ChatKit UI on /chatkit (its domain allowlist key); without it the page explains.
   NEXT_PUBLIC_CHATKIT_DOMAIN_KEY: optionalString,
+  // Reminders: Web Push keys (dev generates a pair in .data/), the scheduler's period, the cron secret.
+  VAPID_PUBLIC_KEY: optionalString,
+  VAPID_PRIVATE_KEY: optionalString,
+  VAPID_SUBJECT: optionalString.pipe(
+    z
+      .string()
+      .regex(/^(mailto:|https:\/\/)/, "must be a mailto: address or an https:// URL")
+      .optional(),
+  ),
+  REMINDER_POLL_MS: z.coerce.number().int().min(100).default(10_000),
+  // 0 turns the in-process scheduler off (serverless hosts, where the cron route does the work).
+  REMINDER_SCHEDULER: flag,
+  CRON_SECRET: optionalString,
   // Test and benchmark hooks, off unless set.
   OFFLINE_MODEL_DELAY_MS: z.coerce.number().int().min(0).default(0),
   DB_QUERY_STATS: flag,
@@ -63,7 +76,8 @@ export type Env = z.infer<typeof schema> & {
   isProduction: boolean;
 };
 
-const dataDir = path.join(process.cwd(), ".data");
+/** Where development keeps what it generates once (the embedded database, a secret, VAPID keys). */
+export const dataDir = path.join(process.cwd(), ".data");
 
 // Development convenience: a random secret, generated once and kept in .data/ so sessions
 // survive restarts. Production never gets here.

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { type Actor, type ChangeEvent, recordEvent } from "@/lib/events/record";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { firstOccurrence, nextOccurrence, parseRecurrence, recurrenceText } from "./recurrence";
 import {
@@ -14,7 +15,8 @@ import {
 } from "./schemas";
 import { type When, parseWhen, startOfZonedDay } from "./when";
 
-// The only code that touches task rows. Every query is scoped by the user id.
+// The only code that touches task rows. Every query is scoped by the user id; every change is
+// made by an Actor (the user and the door) and recorded as an event in its own transaction.
 
 export type TaskDto = {
   id: number;
@@ -166,13 +168,30 @@ async function orNotFound<T>(taskId: number, query: Promise<T>): Promise<T> {
   }
 }
 
-export async function addTask(userId: string, input: CreateTaskInput): Promise<TaskDto> {
-  const fields = await resolveFields(input, zoneReader(userId), new Date());
-  const row = await prisma.task.create({
-    data: { userId, title: input.title, description: input.description ?? "", ...fields },
-    select: taskColumns,
+type Tx = Prisma.TransactionClient;
+
+/** Runs a change and records its events in one transaction. */
+function change<T>(actor: Actor, write: (tx: Tx) => Promise<T>, events: (result: T) => ChangeEvent[]): Promise<T> {
+  return prisma.$transaction(async (tx) => {
+    const result = await write(tx);
+    for (const event of events(result)) await recordEvent(tx, actor, event);
+    return result;
   });
-  return toTaskDto(row);
+}
+
+export async function addTask(actor: Actor, input: CreateTaskInput): Promise<TaskDto> {
+  const fields = await resolveFields(input, zoneReader(actor.userId), new Date());
+  return change(
+    actor,
+    async (tx) =>
+      toTaskDto(
+        await tx.task.create({
+          data: { userId: actor.userId, title: input.title, description: input.description ?? "", ...fields },
+          select: taskColumns,
+        }),
+      ),
+    (task) => [{ type: "task.created", data: task }],
+  );
 }
 
 // ── Listing ──────────────────────────────────────────────────────────────────────────────
@@ -306,15 +325,19 @@ export async function getTask(userId: string, taskId: number): Promise<TaskDto> 
 
 // ── Changes ──────────────────────────────────────────────────────────────────────────────
 
-type Tx = Prisma.TransactionClient;
-
 /**
  * Creates the next occurrence of a just-completed recurring task, once: `previous_id` is unique,
  * so a second completion of the same occurrence finds the one that exists.
  */
-async function nextOf(tx: Tx, userId: string, row: TaskRow, justCompleted: boolean): Promise<TaskDto | null> {
+async function nextOf(
+  tx: Tx,
+  userId: string,
+  row: TaskRow,
+  justCompleted: boolean,
+): Promise<{ task: TaskDto; created: boolean } | null> {
   const existing = await tx.task.findUnique({ where: { previousId: row.id }, select: taskColumns });
-  if (existing || !justCompleted || !row.recurrence) return existing && toTaskDto(existing);
+  if (existing) return { task: toTaskDto(existing), created: false };
+  if (!justCompleted || !row.recurrence) return null;
   const user = await tx.user.findUnique({ where: { id: userId }, select: { timezone: true } });
   const zone = user?.timezone ?? "UTC";
   const due = row.dueAt ?? row.completedAt ?? new Date();
@@ -335,51 +358,67 @@ async function nextOf(tx: Tx, userId: string, row: TaskRow, justCompleted: boole
     },
     select: taskColumns,
   });
-  return toTaskDto(created);
+  return { task: toTaskDto(created), created: true };
 }
 
-export async function updateTask(userId: string, taskId: number, input: UpdateTaskInput): Promise<CompletedTaskDto> {
+export async function updateTask(actor: Actor, taskId: number, input: UpdateTaskInput): Promise<CompletedTaskDto> {
+  const { userId } = actor;
   const now = new Date();
-  const zone = zoneReader(userId);
   const needsCurrentDue = typeof input.recurrence === "string" && input.due_at === undefined;
   const current = needsCurrentDue
     ? await prisma.task.findFirst({ where: { id: taskId, userId }, select: { dueAt: true } })
     : undefined;
   if (needsCurrentDue && !current) throw new TaskNotFoundError(taskId);
-  const fields = await resolveFields(input, zone, now, current?.dueAt);
+  const fields = await resolveFields(input, zoneReader(userId), now, current?.dueAt);
   const data = { title: input.title, description: input.description, ...fields };
 
   if (input.completed !== true) {
     const reopen = input.completed === false ? { completed: false, completedAt: null } : {};
-    const row = await orNotFound(
-      taskId,
-      prisma.task.update({ where: { id: taskId, userId }, data: { ...data, ...reopen }, select: taskColumns }),
+    return change(
+      actor,
+      async (tx) =>
+        toTaskDto(
+          await orNotFound(
+            taskId,
+            tx.task.update({ where: { id: taskId, userId }, data: { ...data, ...reopen }, select: taskColumns }),
+          ),
+        ),
+      (task) => [{ type: "task.updated", data: task }],
     );
-    return toTaskDto(row);
   }
 
   // Completing: the conditional update decides which request completed the occurrence (a racing
   // second one waits on the row lock, then matches nothing), and the next occurrence is made in
   // the same transaction.
-  return prisma.$transaction(async (tx) => {
-    const done = await tx.task.updateMany({
-      where: { id: taskId, userId, completed: false },
-      data: { completed: true, completedAt: now },
-    });
-    const row = await orNotFound(taskId, tx.task.update({ where: { id: taskId, userId }, data, select: taskColumns }));
-    if (!row.recurrence) return toTaskDto(row);
-    return { ...toTaskDto(row), next: await nextOf(tx, userId, row, done.count === 1) };
-  });
+  return change(
+    actor,
+    async (tx): Promise<CompletedTaskDto & { created?: boolean }> => {
+      const done = await tx.task.updateMany({
+        where: { id: taskId, userId, completed: false },
+        data: { completed: true, completedAt: now },
+      });
+      const row = await orNotFound(taskId, tx.task.update({ where: { id: taskId, userId }, data, select: taskColumns }));
+      if (!row.recurrence) return toTaskDto(row);
+      const next = await nextOf(tx, userId, row, done.count === 1);
+      return { ...toTaskDto(row), next: next?.task ?? null, created: next?.created };
+    },
+    ({ next, created, ...task }) => [
+      { type: "task.updated", data: task },
+      ...(next && created ? [{ type: "task.created" as const, data: next }] : []),
+    ],
+  ).then(({ created: _created, ...result }) => result);
 }
 
-export function setTaskCompleted(userId: string, taskId: number, completed: boolean): Promise<CompletedTaskDto> {
-  return updateTask(userId, taskId, { completed });
+export function setTaskCompleted(actor: Actor, taskId: number, completed: boolean): Promise<CompletedTaskDto> {
+  return updateTask(actor, taskId, { completed });
 }
 
-export async function deleteTask(userId: string, taskId: number): Promise<DeletedTask> {
-  const row = await orNotFound(
-    taskId,
-    prisma.task.delete({ where: { id: taskId, userId }, select: { id: true, title: true } }),
+export async function deleteTask(actor: Actor, taskId: number): Promise<DeletedTask> {
+  const row = await change(
+    actor,
+    (tx) =>
+      orNotFound(taskId, tx.task.delete({ where: { id: taskId, userId: actor.userId }, select: { id: true, title: true } })),
+    (deleted) => [{ type: "task.deleted", data: deleted }],
   );
   return { id: row.id, title: row.title, deleted: true };
 }

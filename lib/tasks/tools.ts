@@ -2,6 +2,7 @@ import "server-only";
 import { type Tool, tool, zodSchema } from "ai";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/events/record";
 import {
   addTaskToolInput,
   completeTaskToolInput,
@@ -12,12 +13,13 @@ import {
 import { addTask, deleteTask, listTasks, setTaskCompleted, updateTask } from "./service";
 
 // The five task tools, defined once and served to the chat agent (taskTools) and to the MCP
-// server (runTaskTool). The user always comes from the authenticated request, never from input.
+// server (runTaskTool). The user always comes from the authenticated request, never from input;
+// the door (chat or MCP) comes with it, for the events the changes record.
 
 type Definition<S extends z.ZodType> = {
   description: string;
   inputSchema: S;
-  run: (userId: string, input: z.output<S>) => Promise<object>;
+  run: (actor: Actor, input: z.output<S>) => Promise<object>;
 };
 
 const define = <S extends z.ZodType>(d: Definition<S>) => d;
@@ -30,7 +32,7 @@ export const taskToolDefinitions = {
       "Put when it is due, how urgent it is, its tags and how it repeats in their own fields (phrases " +
       "like 'tomorrow 9am' or 'every Monday' are fine; times are in the user's time zone), not in the title.",
     inputSchema: addTaskToolInput,
-    run: (userId, input) => addTask(userId, input),
+    run: (actor, input) => addTask(actor, input),
   }),
   list_tasks: define({
     description:
@@ -39,7 +41,7 @@ export const taskToolDefinitions = {
       "in the user's time zone. Use it to answer questions about the list, and to find the id of a " +
       "task the user names by its words before changing it. count is the number of all matches.",
     inputSchema: listTasksToolInput,
-    run: (userId, input) => listTasks(userId, input),
+    run: (actor, input) => listTasks(actor.userId, input),
   }),
   complete_task: define({
     description:
@@ -47,7 +49,7 @@ export const taskToolDefinitions = {
       "user described the task in words, call list_tasks first and pick the matching id. Completing " +
       "a repeating task creates its next occurrence, returned as `next`: tell the user when it is due.",
     inputSchema: completeTaskToolInput,
-    run: (userId, input) => setTaskCompleted(userId, input.task_id, input.completed ?? true),
+    run: (actor, input) => setTaskCompleted(actor, input.task_id, input.completed ?? true),
   }),
   update_task: define({
     description:
@@ -55,14 +57,14 @@ export const taskToolDefinitions = {
       "clears one; phrases like 'Friday 3pm' are fine, in the user's time zone). Needs the numeric " +
       "task id (use list_tasks to find it). tags replaces the whole list.",
     inputSchema: updateTaskToolInput,
-    run: (userId, { task_id, ...fields }) => updateTask(userId, task_id, fields),
+    run: (actor, { task_id, ...fields }) => updateTask(actor, task_id, fields),
   }),
   delete_task: define({
     description:
       "Delete a task permanently. Needs the numeric task id (use list_tasks to find it). Say which " +
       "task was deleted, by title, in your reply.",
     inputSchema: deleteTaskToolInput,
-    run: (userId, input) => deleteTask(userId, input.task_id),
+    run: (actor, input) => deleteTask(actor, input.task_id),
   }),
 };
 
@@ -78,14 +80,14 @@ export function isTaskToolError(value: unknown): value is TaskToolError {
  * Runs a tool for a user. Expected failures come back as `{error}` (the model reads it and can
  * explain); nothing throws, so a failing tool never ends the turn.
  */
-export async function runTaskTool(name: TaskToolName, userId: string, input: unknown): Promise<object> {
+export async function runTaskTool(name: TaskToolName, actor: Actor, input: unknown): Promise<object> {
   const definition: Definition<z.ZodType> = taskToolDefinitions[name];
   const parsed = definition.inputSchema.safeParse(input);
   if (!parsed.success) {
     return { error: parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ") };
   }
   try {
-    return await definition.run(userId, parsed.data);
+    return await definition.run(actor, parsed.data);
   } catch (error) {
     if (error instanceof AppError && (error.code === "not_found" || error.code === "invalid_request")) {
       return { error: error.message };
@@ -106,13 +108,14 @@ const toolInputSchemas = Object.fromEntries(
 
 /** The AI SDK tools bound to one user, for the chat agent. */
 export function taskTools(userId: string): Record<TaskToolName, Tool> {
+  const actor: Actor = { userId, source: "chat" };
   return Object.fromEntries(
     TASK_TOOL_NAMES.map((name) => [
       name,
       tool({
         description: taskToolDefinitions[name].description,
         inputSchema: toolInputSchemas[name],
-        execute: (input: unknown) => runTaskTool(name, userId, input),
+        execute: (input: unknown) => runTaskTool(name, actor, input),
       }),
     ]),
   ) as Record<TaskToolName, Tool>;

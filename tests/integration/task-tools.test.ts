@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { addTask, getTask } from "@/lib/tasks/service";
 import { TASK_TOOL_NAMES, runTaskTool, taskToolDefinitions, taskTools } from "@/lib/tasks/tools";
-import { createUser, setupTestDatabase } from "../helpers/in-process";
+import { actor, createUser, setupTestDatabase } from "../helpers/in-process";
 
 setupTestDatabase("task_tools");
 
@@ -62,7 +62,7 @@ describe("taskTools(userId) — the chat agent's tools", () => {
   });
 
   it("return {error} instead of throwing for a missing or foreign task", async () => {
-    const task = await addTask(alice.id, { title: "Alice only" });
+    const task = await addTask(actor(alice), { title: "Alice only" });
     for (const [name, input] of [
       ["complete_task", { task_id: task.id }],
       ["update_task", { task_id: task.id, title: "x" }],
@@ -77,10 +77,10 @@ describe("taskTools(userId) — the chat agent's tools", () => {
   });
 
   it("return {error} for input that breaks the schema", async () => {
-    expect(await runTaskTool("update_task", alice.id, { task_id: 1 })).toEqual({
+    expect(await runTaskTool("update_task", actor(alice, "chat"), { task_id: 1 })).toEqual({
       error: expect.stringMatching(/at least one field/),
     });
-    expect(await runTaskTool("add_task", alice.id, { title: "   " })).toEqual({
+    expect(await runTaskTool("add_task", actor(alice, "chat"), { title: "   " })).toEqual({
       error: expect.stringMatching(/title: /),
     });
   });

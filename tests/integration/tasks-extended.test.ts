@@ -11,7 +11,7 @@ import {
   setTimezone,
   updateTask as updateParsed,
 } from "@/lib/tasks/service";
-import { createUser, setupTestDatabase } from "../helpers/in-process";
+import { actor, createUser, setupTestDatabase } from "../helpers/in-process";
 
 setupTestDatabase("tasks_extended");
 
@@ -23,8 +23,8 @@ beforeAll(async () => {
 });
 
 // As the doors call the service: with input their schema has read.
-const addTask = (userId: string, input: unknown) => addParsed(userId, createTaskSchema.parse(input));
-const updateTask = (userId: string, id: number, input: unknown) => updateParsed(userId, id, updateTaskSchema.parse(input));
+const addTask = (userId: string, input: unknown) => addParsed(actor({ id: userId }), createTaskSchema.parse(input));
+const updateTask = (userId: string, id: number, input: unknown) => updateParsed(actor({ id: userId }), id, updateTaskSchema.parse(input));
 
 const taskRows = (userId: string) => prisma.task.count({ where: { userId } });
 
@@ -71,7 +71,7 @@ describe("tasks, extended (service and tools)", () => {
     [{ tags: Array.from({ length: 11 }, (_, i) => `t${i}`) }, /^tags: /],
   ])("add_task with %j → {error} naming the field, nothing written", async (fields, error) => {
     const before = await taskRows(alice.id);
-    const result = await runTaskTool("add_task", alice.id, { title: "Bad", ...fields });
+    const result = await runTaskTool("add_task", actor(alice, "chat"), { title: "Bad", ...fields });
     expect(result).toEqual({ error: expect.stringMatching(error) });
     expect(await taskRows(alice.id)).toBe(before);
   });
@@ -85,7 +85,7 @@ describe("tasks, extended (service and tools)", () => {
       tags: ["home"],
       priority: "medium",
     });
-    const done = await setTaskCompleted(alice.id, task.id, true);
+    const done = await setTaskCompleted(actor(alice), task.id, true);
     expect(done).toMatchObject({ completed: true, completed_at: expect.any(String) });
     expect(done.next).toMatchObject({
       title: "Take out the bins",
@@ -97,15 +97,15 @@ describe("tasks, extended (service and tools)", () => {
       completed: false,
     });
     // Twice, or re-opened and completed again: still one next occurrence.
-    expect((await setTaskCompleted(alice.id, task.id, true)).next?.id).toBe(done.next?.id);
-    await setTaskCompleted(alice.id, task.id, false);
-    expect((await setTaskCompleted(alice.id, task.id, true)).next?.id).toBe(done.next?.id);
+    expect((await setTaskCompleted(actor(alice), task.id, true)).next?.id).toBe(done.next?.id);
+    await setTaskCompleted(actor(alice), task.id, false);
+    expect((await setTaskCompleted(actor(alice), task.id, true)).next?.id).toBe(done.next?.id);
     expect((await listTasks(alice.id, { q: "bins" })).count).toBe(2);
   });
 
   it("two racing completions create exactly one next occurrence", async () => {
     const task = await addTask(alice.id, { title: "Race", due_at: "2030-06-03", recurrence: "daily" });
-    const results = await Promise.all(Array.from({ length: 4 }, () => setTaskCompleted(alice.id, task.id, true)));
+    const results = await Promise.all(Array.from({ length: 4 }, () => setTaskCompleted(actor(alice), task.id, true)));
     const nextIds = new Set(results.map((r) => r.next?.id));
     expect(nextIds.size).toBe(1);
     expect((await listTasks(alice.id, { q: "race" })).count).toBe(2);
@@ -113,9 +113,9 @@ describe("tasks, extended (service and tools)", () => {
 
   it("a rule with COUNT ends", async () => {
     const task = await addTask(alice.id, { title: "Twice", due_at: "2030-06-03", recurrence: "FREQ=DAILY;COUNT=2" });
-    const first = await setTaskCompleted(alice.id, task.id, true);
+    const first = await setTaskCompleted(actor(alice), task.id, true);
     expect(first.next?.recurrence).toBe("FREQ=DAILY;COUNT=1");
-    const second = await setTaskCompleted(alice.id, first.next!.id, true);
+    const second = await setTaskCompleted(actor(alice), first.next!.id, true);
     expect(second.next).toBeNull();
   });
 
@@ -167,18 +167,18 @@ describe("tasks, extended (service and tools)", () => {
   it("list_tasks and update_task take the new filters and fields as a model sends them", async () => {
     const user = await createUser();
     const task = await addTask(user.id, { title: "Dentist" });
-    const moved = await runTaskTool("update_task", user.id, { task_id: task.id, due_at: "2030-06-07T15:00", priority: "urgent" });
+    const moved = await runTaskTool("update_task", actor(user, "chat"), { task_id: task.id, due_at: "2030-06-07T15:00", priority: "urgent" });
     expect(moved).toEqual({ error: expect.stringMatching(/^priority: /) });
-    expect(await runTaskTool("update_task", user.id, { task_id: task.id, due_at: "2030-06-07T15:00", tags: "work" })).toMatchObject({
+    expect(await runTaskTool("update_task", actor(user, "chat"), { task_id: task.id, due_at: "2030-06-07T15:00", tags: "work" })).toMatchObject({
       due_at: "2030-06-07T15:00:00.000Z",
       tags: ["work"],
     });
-    expect(await runTaskTool("list_tasks", user.id, { tag: "work", due: "any", sort: "due", limit: 5 })).toMatchObject({
+    expect(await runTaskTool("list_tasks", actor(user, "chat"), { tag: "work", due: "any", sort: "due", limit: 5 })).toMatchObject({
       count: 1,
       tasks: [{ id: task.id }],
       next_cursor: null,
     });
-    expect(await runTaskTool("list_tasks", user.id, { due: "soon" })).toEqual({ error: expect.stringMatching(/^due: /) });
+    expect(await runTaskTool("list_tasks", actor(user, "chat"), { due: "soon" })).toEqual({ error: expect.stringMatching(/^due: /) });
   });
 
 });
