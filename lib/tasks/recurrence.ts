@@ -41,12 +41,14 @@ export function phraseToRule(phrase: string): string | undefined {
     .replace(/[.!]+$/, "")
     .trim();
   if (ADVERB_FREQ[p]) return `FREQ=${ADVERB_FREQ[p]}`;
-  if (p === "every weekday" || p === "every weekdays" || p === "weekdays" || p === "on weekdays") return "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR";
+  if (p === "every weekday" || p === "every weekdays" || p === "weekdays" || p === "on weekdays")
+    return "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR";
   if (p === "every weekend" || p === "weekends" || p === "on weekends") return "FREQ=WEEKLY;BYDAY=SA,SU";
 
   // "monthly on the 1st", "every month on the 15th", "on the last day of every month"
   const monthDay =
-    /^(?:monthly|every month) on the (\w+)(?: day)?$/.exec(p) ?? /^on the (\w+)(?: day)? of (?:every|each) month$/.exec(p);
+    /^(?:monthly|every month) on the (\w+)(?: day)?$/.exec(p) ??
+    /^on the (\w+)(?: day)? of (?:every|each) month$/.exec(p);
   if (monthDay) {
     const n = ordinal(monthDay[1] ?? "");
     return n === undefined ? undefined : `FREQ=MONTHLY;BYMONTHDAY=${n}`;
@@ -85,13 +87,17 @@ function parseRule(text: string): Partial<Options> | string {
   if (!ALLOWED_FREQS.has(options.freq)) return "FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY";
   const days = options.byweekday;
   if (Array.isArray(days) && days.some((d) => d === undefined)) return "has an unknown BYDAY day";
-  if (options.byhour != null || options.byminute != null || options.bysecond != null) return "BYHOUR, BYMINUTE and BYSECOND are not supported";
-  if (options.interval !== undefined && (options.interval < 1 || options.interval > 1000)) return "INTERVAL must be between 1 and 1000";
-  if (options.count !== undefined && options.count !== null && (options.count < 1 || options.count > 10000)) return "COUNT must be between 1 and 10000";
+  if (options.byhour != null || options.byminute != null || options.bysecond != null)
+    return "BYHOUR, BYMINUTE and BYSECOND are not supported";
+  if (options.interval !== undefined && (options.interval < 1 || options.interval > 1000))
+    return "INTERVAL must be between 1 and 1000";
+  if (options.count !== undefined && options.count !== null && (options.count < 1 || options.count > 10000))
+    return "COUNT must be between 1 and 10000";
   return options;
 }
 
-const ruleText = (options: Partial<Options>) => new RRule({ ...options, dtstart: null }).toString().replace(/^RRULE:/, "");
+const ruleText = (options: Partial<Options>) =>
+  new RRule({ ...options, dtstart: null }).toString().replace(/^RRULE:/, "");
 
 /** Reads a recurrence: an RRULE (`FREQ=WEEKLY;BYDAY=MO`) or an English phrase ("every Monday"). */
 export function parseRecurrence(input: string): RecurrenceResult {
@@ -99,7 +105,8 @@ export function parseRecurrence(input: string): RecurrenceResult {
   if (!text) return { ok: false, message: "must not be empty" };
   if (text.length > 200) return { ok: false, message: "must be at most 200 characters" };
   const rule = /^(RRULE:)?FREQ=/i.test(text) || /^[A-Z]+=/.test(text) ? text.toUpperCase() : phraseToRule(text);
-  if (!rule) return { ok: false, message: `cannot read "${text}" as a repeat rule (try "every Monday", "daily" or an RRULE)` };
+  if (!rule)
+    return { ok: false, message: `cannot read "${text}" as a repeat rule (try "every Monday", "daily" or an RRULE)` };
   const options = parseRule(rule);
   if (typeof options === "string") return { ok: false, message: options };
   return { ok: true, rule: ruleText(options) };
@@ -119,7 +126,15 @@ function floating(at: Date, zone: string): Date {
   return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second));
 }
 const unfloat = (f: Date, zone: string) =>
-  zonedTime(zone, f.getUTCFullYear(), f.getUTCMonth() + 1, f.getUTCDate(), f.getUTCHours(), f.getUTCMinutes(), f.getUTCSeconds());
+  zonedTime(
+    zone,
+    f.getUTCFullYear(),
+    f.getUTCMonth() + 1,
+    f.getUTCDate(),
+    f.getUTCHours(),
+    f.getUTCMinutes(),
+    f.getUTCSeconds(),
+  );
 
 function ruleFrom(rule: string, start: Date, zone: string): RRule | undefined {
   const options = parseRule(rule);

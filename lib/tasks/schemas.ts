@@ -69,24 +69,33 @@ export const MAX_TAG_LENGTH = 32;
  * Tags from an array or one string ("work, errands" or "#work #errands"): trimmed, without "#",
  * each 1–32 characters, unique case-insensitively (the first spelling kept), at most 10.
  */
-export const tagsSchema = z.union([z.array(z.string().max(200)).max(100), z.string().max(1000)]).transform((value, ctx) => {
-  const raw = Array.isArray(value) ? value : value.includes("#") ? (value.match(/#[^\s#,]+/g) ?? []) : value.split(",");
-  const tags: string[] = [];
-  for (const entry of raw) {
-    const tag = entry.trim().replace(/^#+/, "").trim();
-    if (!tag && !Array.isArray(value)) continue;
-    if (!tag || tag.length > MAX_TAG_LENGTH || /[#,\u0000]/.test(tag)) {
-      ctx.addIssue({ code: "custom", message: `each tag must be 1–${MAX_TAG_LENGTH} characters, without "#" or ","` });
+export const tagsSchema = z
+  .union([z.array(z.string().max(200)).max(100), z.string().max(1000)])
+  .transform((value, ctx) => {
+    const raw = Array.isArray(value)
+      ? value
+      : value.includes("#")
+        ? (value.match(/#[^\s#,]+/g) ?? [])
+        : value.split(",");
+    const tags: string[] = [];
+    for (const entry of raw) {
+      const tag = entry.trim().replace(/^#+/, "").trim();
+      if (!tag && !Array.isArray(value)) continue;
+      if (!tag || tag.length > MAX_TAG_LENGTH || /[#,\u0000]/.test(tag)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `each tag must be 1–${MAX_TAG_LENGTH} characters, without "#" or ","`,
+        });
+        return z.NEVER;
+      }
+      if (!tags.some((t) => t.toLowerCase() === tag.toLowerCase())) tags.push(tag);
+    }
+    if (tags.length > MAX_TAGS) {
+      ctx.addIssue({ code: "custom", message: `at most ${MAX_TAGS} tags per task` });
       return z.NEVER;
     }
-    if (!tags.some((t) => t.toLowerCase() === tag.toLowerCase())) tags.push(tag);
-  }
-  if (tags.length > MAX_TAGS) {
-    ctx.addIssue({ code: "custom", message: `at most ${MAX_TAGS} tags per task` });
-    return z.NEVER;
-  }
-  return tags;
-});
+    return tags;
+  });
 
 /** A date as written: ISO-8601 or an English phrase, read in the user's zone by the service (when.ts). */
 export const whenInputSchema = z.string().max(100, "must be at most 100 characters").refine(noNul, NUL_MESSAGE);
@@ -121,14 +130,22 @@ const listShape = {
   status: taskStatusSchema.optional(),
   q: z.string().trim().max(200, "must be at most 200 characters").optional(),
   priority: listOf(prioritySchema).optional(),
-  tag: listOf(z.string().max(MAX_TAG_LENGTH).transform((t) => t.replace(/^#+/, ""))).optional(),
+  tag: listOf(
+    z
+      .string()
+      .max(MAX_TAG_LENGTH)
+      .transform((t) => t.replace(/^#+/, "")),
+  ).optional(),
   due: z.enum(DUE_FILTERS).optional(),
   due_before: whenInputSchema.optional(),
   due_after: whenInputSchema.optional(),
   sort: z.enum(TASK_SORTS).optional(),
   order: z.enum(["asc", "desc"]).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_LIST_LIMIT).optional(),
-  cursor: z.string().regex(/^\d{1,10}$/, "must be a cursor from next_cursor").optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,10}$/, "must be a cursor from next_cursor")
+    .optional(),
 };
 export const listTasksQuerySchema = z.strictObject(listShape);
 export type ListTasksParams = z.output<typeof listTasksQuerySchema>;
@@ -166,7 +183,9 @@ const toolFields = {
 };
 
 export const addTaskToolInput = z.object({
-  title: taskTitleSchema.describe("Short title of the task, e.g. 'Buy milk' (leave dates, tags and priority out of it)"),
+  title: taskTitleSchema.describe(
+    "Short title of the task, e.g. 'Buy milk' (leave dates, tags and priority out of it)",
+  ),
   description: taskDescriptionSchema.optional().describe("Optional details"),
   ...toolFields,
 });
@@ -183,7 +202,9 @@ export const listTasksToolInput = z.object({
   ),
   due_before: listShape.due_before.describe(`Due before this moment: ${WHEN_HINT}`),
   due_after: listShape.due_after.describe(`Due after this moment: ${WHEN_HINT}`),
-  sort: listShape.sort.describe("created (default, newest first), due (soonest first), priority (high first), title, updated"),
+  sort: listShape.sort.describe(
+    "created (default, newest first), due (soonest first), priority (high first), title, updated",
+  ),
   order: listShape.order.describe("asc or desc, to reverse the sort's usual direction"),
   limit: listShape.limit.describe("At most this many tasks (default 100, max 500); count still reports all matches"),
   cursor: listShape.cursor.describe("next_cursor from a previous result, for the next page"),

@@ -198,15 +198,14 @@ export async function addTask(actor: Actor, input: CreateTaskInput): Promise<Tas
 
 /** Lower-cased, accent-free words, as the generated search_text column holds them. */
 function searchWords(q: string): string[] {
-  return q
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean);
+  return q.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().split(/\s+/).filter(Boolean);
 }
 
-async function dueWhere(params: ListTasksParams, zone: () => Promise<string>, now: Date): Promise<Prisma.TaskWhereInput[]> {
+async function dueWhere(
+  params: ListTasksParams,
+  zone: () => Promise<string>,
+  now: Date,
+): Promise<Prisma.TaskWhereInput[]> {
   const where: Prisma.TaskWhereInput[] = [];
   if (params.due) {
     const day = async (offset: number) => startOfZonedDay(await zone(), now, offset);
@@ -390,23 +389,28 @@ export async function updateTask(actor: Actor, taskId: number, input: UpdateTask
   // Completing: the conditional update decides which request completed the occurrence (a racing
   // second one waits on the row lock, then matches nothing), and the next occurrence is made in
   // the same transaction.
-  return change(
+  const { task, next } = await change(
     actor,
-    async (tx): Promise<CompletedTaskDto & { created?: boolean }> => {
+    async (tx) => {
       const done = await tx.task.updateMany({
         where: { id: taskId, userId, completed: false },
         data: { completed: true, completedAt: now },
       });
-      const row = await orNotFound(taskId, tx.task.update({ where: { id: taskId, userId }, data, select: taskColumns }));
-      if (!row.recurrence) return toTaskDto(row);
-      const next = await nextOf(tx, userId, row, done.count === 1);
-      return { ...toTaskDto(row), next: next?.task ?? null, created: next?.created };
+      const row = await orNotFound(
+        taskId,
+        tx.task.update({ where: { id: taskId, userId }, data, select: taskColumns }),
+      );
+      return {
+        task: toTaskDto(row),
+        next: row.recurrence ? await nextOf(tx, userId, row, done.count === 1) : undefined,
+      };
     },
-    ({ next, created, ...task }) => [
+    ({ task, next }) => [
       { type: "task.updated", data: task },
-      ...(next && created ? [{ type: "task.created" as const, data: next }] : []),
+      ...(next?.created ? [{ type: "task.created" as const, data: next.task }] : []),
     ],
-  ).then(({ created: _created, ...result }) => result);
+  );
+  return next === undefined ? task : { ...task, next: next?.task ?? null };
 }
 
 export function setTaskCompleted(actor: Actor, taskId: number, completed: boolean): Promise<CompletedTaskDto> {
@@ -417,7 +421,10 @@ export async function deleteTask(actor: Actor, taskId: number): Promise<DeletedT
   const row = await change(
     actor,
     (tx) =>
-      orNotFound(taskId, tx.task.delete({ where: { id: taskId, userId: actor.userId }, select: { id: true, title: true } })),
+      orNotFound(
+        taskId,
+        tx.task.delete({ where: { id: taskId, userId: actor.userId }, select: { id: true, title: true } }),
+      ),
     (deleted) => [{ type: "task.deleted", data: deleted }],
   );
   return { id: row.id, title: row.title, deleted: true };

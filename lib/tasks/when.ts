@@ -54,10 +54,13 @@ function fromComponents(zone: string, y: number, mo: number, d: number, time?: [
 // mean the coming one (as "Friday" alone). On a Friday, "next Friday" stays a week away.
 function comingWeekday(text: string, zone: string, now: Date): string {
   const today = WEEKDAYS[new TZDate(now.getTime(), zone).getDay()];
-  return text.replace(/\bnext\s+(sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(day)?\b/gi, (all, stem: string) => {
-    const day = WEEKDAYS.find((w) => w.startsWith(stem.toLowerCase().slice(0, 3)));
-    return day && day !== today ? day : all;
-  });
+  return text.replace(
+    /\bnext\s+(sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(day)?\b/gi,
+    (all, stem: string) => {
+      const day = WEEKDAYS.find((w) => w.startsWith(stem.toLowerCase().slice(0, 3)));
+      return day && day !== today ? day : all;
+    },
+  );
 }
 
 /**
@@ -72,7 +75,9 @@ export function parseWhen(input: string, zone: string, now: Date = new Date()): 
 
   const date = ISO_DATE.exec(text)?.slice(1).map(Number);
   if (date) return fromComponents(zone, date[0] ?? 0, date[1] ?? 0, date[2] ?? 0);
-  const local = ISO_LOCAL.exec(text)?.slice(1).map((n) => Number(n ?? 0));
+  const local = ISO_LOCAL.exec(text)
+    ?.slice(1)
+    .map((n) => Number(n ?? 0));
   if (local) {
     const [y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0] = local;
     return fromComponents(zone, y, mo, d, [h, mi, s]);
@@ -107,5 +112,13 @@ export function parseWhen(input: string, zone: string, now: Date = new Date()): 
 /** The wall-clock parts of an instant in a zone. */
 export function zonedParts(at: Date, zone: string) {
   const t = new TZDate(at.getTime(), zone);
-  return { year: t.getFullYear(), month: t.getMonth() + 1, day: t.getDate(), hour: t.getHours(), minute: t.getMinutes(), second: t.getSeconds(), weekday: t.getDay() };
+  return {
+    year: t.getFullYear(),
+    month: t.getMonth() + 1,
+    day: t.getDate(),
+    hour: t.getHours(),
+    minute: t.getMinutes(),
+    second: t.getSeconds(),
+    weekday: t.getDay(),
+  };
 }

@@ -31,7 +31,9 @@ describe("taskTools(userId) — the chat agent's tools", () => {
       "update_task",
     ]);
     for (const name of TASK_TOOL_NAMES) {
-      const properties = Object.keys(z.toJSONSchema(taskToolDefinitions[name].inputSchema, { io: "input" }).properties ?? {});
+      const properties = Object.keys(
+        z.toJSONSchema(taskToolDefinitions[name].inputSchema, { io: "input" }).properties ?? {},
+      );
       expect(properties.filter((p) => /user/i.test(p))).toEqual([]);
       expect(tools[name].description!.length).toBeGreaterThan(40);
     }

@@ -24,7 +24,8 @@ beforeAll(async () => {
 
 // As the doors call the service: with input their schema has read.
 const addTask = (userId: string, input: unknown) => addParsed(actor({ id: userId }), createTaskSchema.parse(input));
-const updateTask = (userId: string, id: number, input: unknown) => updateParsed(actor({ id: userId }), id, updateTaskSchema.parse(input));
+const updateTask = (userId: string, id: number, input: unknown) =>
+  updateParsed(actor({ id: userId }), id, updateTaskSchema.parse(input));
 
 const taskRows = (userId: string) => prisma.task.count({ where: { userId } });
 
@@ -52,7 +53,12 @@ describe("tasks, extended (service and tools)", () => {
   });
 
   it("clears a field with null, and a rule without a date starts from today", async () => {
-    const task = await addTask(alice.id, { title: "Water plants", due_at: "2030-01-01", priority: "low", tags: ["home"] });
+    const task = await addTask(alice.id, {
+      title: "Water plants",
+      due_at: "2030-01-01",
+      priority: "low",
+      tags: ["home"],
+    });
     expect(task).toMatchObject({ all_day: true, due_at: "2030-01-01T08:00:00.000Z" });
     const cleared = await updateTask(alice.id, task.id, { due_at: null, priority: null, tags: null });
     expect(cleared).toMatchObject({ due_at: null, all_day: false, priority: "none", tags: [] });
@@ -125,10 +131,16 @@ describe("tasks, extended (service and tools)", () => {
     const now = Date.now();
     const inHours = (h: number) => new Date(now + h * 3600_000).toISOString();
     const a = await addTask(user.id, { title: "Crème brûlée", priority: "high", tags: ["Food"], due_at: inHours(-2) });
-    const b = await addTask(user.id, { title: "Buy creme", priority: "low", tags: ["food", "errands"], due_at: inHours(30) });
+    const b = await addTask(user.id, {
+      title: "Buy creme",
+      priority: "low",
+      tags: ["food", "errands"],
+      due_at: inHours(30),
+    });
     const c = await addTask(user.id, { title: "Tax return", description: "for the accountant", tags: ["work"] });
     const d = await addTask(user.id, { title: "Report", priority: "medium", tags: ["Work"], due_at: inHours(24 * 20) });
-    const ids = async (params: Parameters<typeof listTasks>[1]) => (await listTasks(user.id, params)).tasks.map((t) => t.id);
+    const ids = async (params: Parameters<typeof listTasks>[1]) =>
+      (await listTasks(user.id, params)).tasks.map((t) => t.id);
 
     expect(await ids({ q: "CREME" })).toEqual([b.id, a.id]);
     expect(await ids({ q: "brulee creme" })).toEqual([a.id]);
@@ -167,18 +179,31 @@ describe("tasks, extended (service and tools)", () => {
   it("list_tasks and update_task take the new filters and fields as a model sends them", async () => {
     const user = await createUser();
     const task = await addTask(user.id, { title: "Dentist" });
-    const moved = await runTaskTool("update_task", actor(user, "chat"), { task_id: task.id, due_at: "2030-06-07T15:00", priority: "urgent" });
+    const moved = await runTaskTool("update_task", actor(user, "chat"), {
+      task_id: task.id,
+      due_at: "2030-06-07T15:00",
+      priority: "urgent",
+    });
     expect(moved).toEqual({ error: expect.stringMatching(/^priority: /) });
-    expect(await runTaskTool("update_task", actor(user, "chat"), { task_id: task.id, due_at: "2030-06-07T15:00", tags: "work" })).toMatchObject({
+    expect(
+      await runTaskTool("update_task", actor(user, "chat"), {
+        task_id: task.id,
+        due_at: "2030-06-07T15:00",
+        tags: "work",
+      }),
+    ).toMatchObject({
       due_at: "2030-06-07T15:00:00.000Z",
       tags: ["work"],
     });
-    expect(await runTaskTool("list_tasks", actor(user, "chat"), { tag: "work", due: "any", sort: "due", limit: 5 })).toMatchObject({
+    expect(
+      await runTaskTool("list_tasks", actor(user, "chat"), { tag: "work", due: "any", sort: "due", limit: 5 }),
+    ).toMatchObject({
       count: 1,
       tasks: [{ id: task.id }],
       next_cursor: null,
     });
-    expect(await runTaskTool("list_tasks", actor(user, "chat"), { due: "soon" })).toEqual({ error: expect.stringMatching(/^due: /) });
+    expect(await runTaskTool("list_tasks", actor(user, "chat"), { due: "soon" })).toEqual({
+      error: expect.stringMatching(/^due: /),
+    });
   });
-
 });

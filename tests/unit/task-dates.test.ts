@@ -127,10 +127,16 @@ describe("priorities and tags", () => {
   });
 
   it.each([
-    [["work", "Errands"], ["work", "Errands"]],
+    [
+      ["work", "Errands"],
+      ["work", "Errands"],
+    ],
     ["work, errands", ["work", "errands"]],
     ["#work #errands", ["work", "errands"]],
-    [["Work", "work", "#home"], ["Work", "home"]],
+    [
+      ["Work", "work", "#home"],
+      ["Work", "home"],
+    ],
   ])("tags %j → %j", (input, tags) => {
     expect(tagsSchema.parse(input)).toEqual(tags);
   });
