@@ -27,6 +27,14 @@ const schema = z.object({
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
       .optional(),
   ),
+  // Non-pooled URL: `prisma migrate deploy`, and the LISTEN connection of live sync (a
+  // transaction-mode pooler such as Neon's cannot LISTEN).
+  DIRECT_DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+  ),
   DATABASE_POOL_SIZE: positiveInt(10),
   PGLITE_DIR: optionalString,
 
@@ -49,6 +57,10 @@ const schema = z.object({
   CHAT_MAX_STEPS: positiveInt(5),
   CHAT_RATE_LIMIT: positiveInt(20),
   CHAT_TIMEOUT_MS: positiveInt(5000),
+  // Live sync: an event stream ends after this long and the browser resumes it (serverless hosts
+  // cap a response's duration); a heartbeat comment keeps proxies from closing an idle one.
+  EVENTS_STREAM_MAX_SECONDS: z.coerce.number().int().positive().optional(),
+  EVENTS_HEARTBEAT_SECONDS: positiveInt(10),
   // OpenAI's ChatKit UI on /chatkit (its domain allowlist key); without it the page explains.
   NEXT_PUBLIC_CHATKIT_DOMAIN_KEY: optionalString,
   // Reminders: Web Push keys (dev generates a pair in .data/), the scheduler's period, the cron secret.

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { deleteConversation, renameConversation } from "@/lib/chat/conversations";
 import { chatTurnJson } from "@/lib/chat/turn";
 import { latestEventId, listActivity, listEventsAfter, pruneEvents } from "@/lib/events/service";
+import { openEventStream } from "@/lib/events/stream";
 import { addTask, deleteTask, setTaskCompleted, updateTask } from "@/lib/tasks/service";
 import { actor, createUser, setupTestDatabase } from "../helpers/in-process";
 
@@ -90,6 +91,22 @@ describe("the events outbox", () => {
     expect(answered!.data).toMatchObject({ id: turn.conversation_id, title: "hello there" });
     expect(events[2]!.data).toEqual(renamed);
     expect(events[3]!.data).toEqual({ id: turn.conversation_id });
+  });
+
+  it("streams a user's new events from this process's listener (PGlite's listen, or LISTEN on PostgreSQL)", async () => {
+    const abort = new AbortController();
+    const response = await openEventStream(alice.id, undefined, abort.signal);
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = "";
+    const task = await addTask(actor(alice), { title: "Heard in process" });
+    await addTask(actor(bob), { title: "Not for Alice" });
+    while (!text.includes("Heard in process")) text += (await reader.read()).value;
+    abort.abort();
+    const events = await listEventsAfter(alice.id, 0n, 1000);
+    const block = text.split("\n\n").find((b) => b.startsWith(`id: ${events.at(-1)!.id}\n`))!;
+    const [, type, data] = /^id: \d+\nevent: (.+)\ndata: (.+)$/.exec(block)!;
+    expect({ type, data: JSON.parse(data!) }).toEqual({ type: "task.created", data: task });
+    expect(text).not.toContain("Not for Alice");
   });
 
   it("pages the activity log newest first", async () => {
