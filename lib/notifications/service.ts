@@ -1,10 +1,14 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ListNotificationsQuery, PushSubscriptionInput } from "./schemas";
 
 // The only code that touches notification and push subscription rows. Every query is scoped by
 // the user id. Notifications are written by the reminder firing (lib/reminders/fire.ts).
+
+/** The longest body a notification keeps of its task's description. */
+export const NOTIFICATION_BODY_CHARS = 500;
 
 export type NotificationDto = {
   id: string;
@@ -35,6 +39,17 @@ export function toNotificationDto(row: NotificationRow): NotificationDto {
     fired_at: row.firedAt.toISOString(),
     read_at: row.readAt?.toISOString() ?? null,
   };
+}
+
+/** Writes notifications in the caller's transaction, in one statement. */
+export async function createNotifications(
+  tx: Prisma.TransactionClient,
+  items: { userId: string; taskId: number; title: string; body: string }[],
+): Promise<(NotificationDto & { user_id: string })[]> {
+  const rows = await tx.notification.createManyAndReturn({
+    data: items.map((i) => ({ ...i, body: i.body.slice(0, NOTIFICATION_BODY_CHARS) })),
+  });
+  return rows.map((row) => ({ ...toNotificationDto(row), user_id: row.userId }));
 }
 
 /** The newest notifications (only the unread ones with `unread`), and how many are unread in all. */

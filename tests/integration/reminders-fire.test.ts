@@ -8,14 +8,13 @@ setupTestDatabase("reminders_fire");
 const prisma = async () => (await import("@/lib/db")).prisma;
 
 /** `count` open tasks of the user whose reminder is `secondsFromNow` away (negative: due). */
-async function tasksWithReminders(userId: string, count: number, secondsFromNow = -1, extra = ""): Promise<void> {
+async function tasksWithReminders(userId: string, count: number, secondsFromNow = -1, recurrence: string | null = null) {
   const db = await prisma();
-  await db.$executeRawUnsafe(
-    `INSERT INTO tasks (user_id, title, description, remind_at, updated_at ${extra ? ", recurrence" : ""})
-     SELECT $1, 'Reminder ' || n, 'Details of ' || n, now() + make_interval(secs => $2), now() ${extra ? ", $3" : ""}
-     FROM generate_series(1, $4) AS n`,
-    ...(extra ? [userId, secondsFromNow, extra, count] : [userId, secondsFromNow, count]),
-  );
+  await db.$executeRaw`
+    INSERT INTO tasks (user_id, title, description, remind_at, recurrence, updated_at)
+    SELECT ${userId}, 'Reminder ' || n, 'Details of ' || n, now() + make_interval(secs => ${secondsFromNow}::int),
+      ${recurrence}::text, now()
+    FROM generate_series(1, ${count}::int) AS n`;
 }
 
 async function notificationsOf(userId: string) {
