@@ -112,11 +112,16 @@ test("without permission, a reminder that fires on an open page is an in-app toa
   await page.context().clearPermissions();
   await page.goto("/chat");
   await expect(bell(page)).toHaveAccessibleName("Notifications");
+  await expect(page.getByText("Get your reminders as notifications")).toHaveCount(0);
   const res = await request.post("/api/tasks", {
     data: { title: "Call the dentist", remind_at: new Date(Date.now() + 2_000).toISOString() },
     headers: { authorization: `Bearer ${user.token}` },
   });
   expect(res.status()).toBe(201);
+  // Setting the first reminder offers system notifications (never on page load).
+  await expect(page.getByText("Get your reminders as notifications")).toBeVisible();
+  await page.getByRole("button", { name: "Not now" }).click();
+  await expect(page.getByText("Get your reminders as notifications")).toBeHidden();
   const toast = page.getByRole("status").filter({ hasText: "Reminder: Call the dentist" });
   await expect(toast).toBeVisible({ timeout: 20_000 });
   await toast.getByRole("button", { name: "Open task" }).click();

@@ -11,7 +11,6 @@ import {
   notificationHref,
   notificationPermission,
   notificationsApi,
-  onReminderSet,
   showSystemNotification,
   subscribeToPush,
 } from "../_lib/reminders-client";
@@ -22,14 +21,19 @@ const POLL_MS = 60_000;
 
 type Feed = { notifications: NotificationDto[]; unread: number };
 
-/** The user's notifications, kept fresh; `onFired` hears of each one that fires while the page is open. */
-function useNotificationFeed(onFired: (n: NotificationDto) => void) {
+/**
+ * The user's notifications, kept fresh; `onFired` hears of each one that fires while the page is
+ * open, `onReminderSet` of each task given a reminder (from any door).
+ */
+function useNotificationFeed(onFired: (n: NotificationDto) => void, onReminderSet: () => void) {
   const [feed, setFeed] = useState<Feed>({ notifications: [], unread: 0 });
   const seen = useRef<Set<string> | null>(null);
   const onFiredRef = useRef(onFired);
+  const onReminderSetRef = useRef(onReminderSet);
   useEffect(() => {
     onFiredRef.current = onFired;
-  }, [onFired]);
+    onReminderSetRef.current = onReminderSet;
+  }, [onFired, onReminderSet]);
 
   const refresh = useCallback(async () => {
     try {
@@ -52,6 +56,12 @@ function useNotificationFeed(onFired: (n: NotificationDto) => void) {
     document.addEventListener("visibilitychange", onVisible);
     const events = new EventSource("/api/events");
     events.addEventListener("notification", () => void refresh());
+    const onTask = (event: MessageEvent<string>) => {
+      const task = JSON.parse(event.data) as { remind_at?: string | null };
+      if (task.remind_at && Date.parse(task.remind_at) > Date.now()) onReminderSetRef.current();
+    };
+    events.addEventListener("task.created", onTask);
+    events.addEventListener("task.updated", onTask);
     return () => {
       clearTimeout(first);
       clearInterval(timer);
@@ -79,23 +89,18 @@ export function NotificationBell() {
   const onFired = useCallback(async (n: NotificationDto) => {
     if (!(await showSystemNotification(n))) setToasts((t) => [...t, { kind: "reminder", notification: n }]);
   }, []);
-  const { feed, setFeed, refresh } = useNotificationFeed(onFired);
+  // The first time a reminder is set, offer system notifications (asking needs a click).
+  const onReminderSet = useCallback(() => {
+    if (notificationPermission() !== "default" || localStorage.getItem(ASKED_KEY)) return;
+    localStorage.setItem(ASKED_KEY, "1");
+    setToasts((t) => [...t, { kind: "permission" }]);
+  }, []);
+  const { feed, setFeed, refresh } = useNotificationFeed(onFired, onReminderSet);
 
   // Permission already granted (an earlier visit): keep this browser subscribed to Web Push.
   useEffect(() => {
     void subscribeToPush();
   }, []);
-
-  // The first time a reminder is set, offer system notifications (asking needs a click).
-  useEffect(
-    () =>
-      onReminderSet(() => {
-        if (notificationPermission() !== "default" || localStorage.getItem(ASKED_KEY)) return;
-        localStorage.setItem(ASKED_KEY, "1");
-        setToasts((t) => [...t, { kind: "permission" }]);
-      }),
-    [],
-  );
 
   useEffect(() => {
     if (!open) return;

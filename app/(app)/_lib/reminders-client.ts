@@ -87,15 +87,3 @@ export async function showSystemNotification(n: NotificationDto): Promise<boolea
   else new Notification(n.title, options).onclick = () => window.location.assign(notificationHref(n));
   return true;
 }
-
-const REMINDER_SET = "taskchat:reminder-set";
-
-/** Pages call this when a reminder was set (the first time, the bell offers notifications). */
-export function announceReminderSet(): void {
-  window.dispatchEvent(new Event(REMINDER_SET));
-}
-
-export function onReminderSet(listener: () => void): () => void {
-  window.addEventListener(REMINDER_SET, listener);
-  return () => window.removeEventListener(REMINDER_SET, listener);
-}

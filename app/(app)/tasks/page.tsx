@@ -3,6 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { listTasks } from "@/lib/tasks/service";
+import { FocusTask } from "./_components/focus-task";
 import { TaskBoard } from "./_components/task-board";
 
 export const metadata: Metadata = { title: "Tasks" };
@@ -26,6 +27,7 @@ export default async function TasksPage() {
           </p>
         </header>
         <TaskBoard initialTasks={tasks} initialTotal={count} />
+        <FocusTask />
       </div>
     </main>
   );
