@@ -116,13 +116,14 @@ describe("notifications over REST", () => {
   });
 });
 
-describe("a production server without VAPID keys", () => {
-  it("keeps running with Web Push off, and says so", async () => {
+describe("a production server without VAPID keys or a cron secret", () => {
+  it("keeps running with Web Push off, says so, and refuses cron calls", async () => {
     const bare = await startServer({ label: "no_vapid", env: { REMINDER_SCHEDULER: "false" } });
     try {
       const res = await call(bare.url, "GET", "/api/push/key");
-      expect(res.status).toBe(503);
-      expect(res.body.message).toMatch(/Web Push is not configured/);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ publicKey: null });
+      expect((await call(bare.url, "GET", "/api/cron/reminders")).status).toBe(401);
       expect(bare.output()).toMatch(/Web Push is disabled: set VAPID_PUBLIC_KEY/);
     } finally {
       await bare.close();

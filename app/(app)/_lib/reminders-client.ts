@@ -51,7 +51,8 @@ export async function subscribeToPush(): Promise<void> {
     if (!registration || !("pushManager" in registration)) return;
     const keyRes = await fetch("/api/push/key", { cache: "no-store" });
     if (!keyRes.ok) return;
-    const { publicKey } = (await keyRes.json()) as { publicKey: string };
+    const { publicKey } = (await keyRes.json()) as { publicKey: string | null };
+    if (!publicKey) return;
     await navigator.serviceWorker.ready;
     const subscription =
       (await registration.pushManager.getSubscription()) ??

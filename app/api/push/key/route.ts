@@ -1,12 +1,9 @@
-// GET /api/push/key — the VAPID public key browsers subscribe with (503 when Web Push is off)
-import { AppError } from "@/lib/errors";
+// GET /api/push/key — {publicKey}: the VAPID key browsers subscribe with (null when Web Push is off)
 import { handle, methods } from "@/lib/http";
 import { vapidKeys } from "@/lib/notifications/push";
 
+export const dynamic = "force-dynamic";
+
 export const { GET, POST, PUT, PATCH, DELETE } = methods({
-  GET: handle(async () => {
-    const keys = vapidKeys();
-    if (!keys) throw new AppError("unavailable", "Web Push is not configured on this server");
-    return Response.json({ publicKey: keys.publicKey });
-  }),
+  GET: handle(async () => Response.json({ publicKey: vapidKeys()?.publicKey ?? null })),
 });
