@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { type Actor, type ChangeEvent, recordEvent } from "@/lib/events/record";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CreateTaskInput, TaskStatus, UpdateTaskInput } from "./schemas";
+import { assertWriteAllowed } from "./write-limits";
 
 // The only code that touches task rows. Every query is scoped by the user id; every change is
 // made by an Actor (the user and the door) and recorded as an event in its own transaction.
@@ -61,13 +62,15 @@ async function orNotFound<T>(taskId: number, query: Promise<T>): Promise<T> {
   }
 }
 
-/** Runs a change and records its event in one transaction. */
+/** Runs a change, within the write limits, and records its event in one transaction. */
 function change<T>(
   actor: Actor,
   write: (tx: Prisma.TransactionClient) => Promise<T>,
   event: (result: T) => ChangeEvent,
+  options: { addsTask: boolean } = { addsTask: false },
 ): Promise<T> {
   return prisma.$transaction(async (tx) => {
+    await assertWriteAllowed(tx, actor, options);
     const result = await write(tx);
     await recordEvent(tx, actor, event(result));
     return result;
@@ -84,6 +87,7 @@ export async function addTask(actor: Actor, input: CreateTaskInput): Promise<Tas
         }),
       ),
     (task) => ({ type: "task.created", data: task }),
+    { addsTask: true },
   );
 }
 
@@ -125,7 +129,10 @@ export async function deleteTask(actor: Actor, taskId: number): Promise<DeletedT
   const row = await change(
     actor,
     (tx) =>
-      orNotFound(taskId, tx.task.delete({ where: { id: taskId, userId: actor.userId }, select: { id: true, title: true } })),
+      orNotFound(
+        taskId,
+        tx.task.delete({ where: { id: taskId, userId: actor.userId }, select: { id: true, title: true } }),
+      ),
     (deleted) => ({ type: "task.deleted", data: deleted }),
   );
   return { id: row.id, title: row.title, deleted: true };
