@@ -125,7 +125,10 @@ export async function deleteTask(actor: Actor, taskId: number): Promise<DeletedT
   const row = await change(
     actor,
     (tx) =>
-      orNotFound(taskId, tx.task.delete({ where: { id: taskId, userId: actor.userId }, select: { id: true, title: true } })),
+      orNotFound(
+        taskId,
+        tx.task.delete({ where: { id: taskId, userId: actor.userId }, select: { id: true, title: true } }),
+      ),
     (deleted) => ({ type: "task.deleted", data: deleted }),
   );
   return { id: row.id, title: row.title, deleted: true };

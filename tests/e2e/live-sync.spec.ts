@@ -72,7 +72,10 @@ test("the chat sidebar follows conversations made, renamed and deleted elsewhere
   const sidebar = page.getByRole("navigation", { name: "Conversations" });
   const auth = { authorization: `Bearer ${user.token}` };
 
-  const turn = await page.request.post("/api/chat", { data: { message: "add a task to water the plants" }, headers: auth });
+  const turn = await page.request.post("/api/chat", {
+    data: { message: "add a task to water the plants" },
+    headers: auth,
+  });
   expect(turn.status()).toBe(200);
   const { conversation_id: id } = (await turn.json()) as { conversation_id: string };
   await expect(sidebar.getByRole("link", { name: "add a task to water the plants" })).toBeVisible();
