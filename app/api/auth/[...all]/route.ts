@@ -1,5 +1,5 @@
-// /api/auth/* — Better Auth (sign-up, sign-in, sign-out, session, token, jwks)
-import { auth } from "@/lib/auth/server";
+// /api/auth/* — Better Auth (sign-up, sign-in, sign-out, session, token, jwks), bodies capped
+import { handleAuthRequest } from "@/lib/auth/handler";
 
-export const GET = (req: Request) => auth().handler(req);
-export const POST = (req: Request) => auth().handler(req);
+export const GET = handleAuthRequest;
+export const POST = handleAuthRequest;
