@@ -4,6 +4,7 @@ import { Bell, X } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useLiveEvents } from "../_lib/live-events";
 import { relativeDate } from "../tasks/_lib/format";
 import {
   type NotificationDto,
@@ -15,8 +16,8 @@ import {
   subscribeToPush,
 } from "../_lib/reminders-client";
 
-// The bell follows the user's event stream (/api/events): a `notification` event is a
-// reminder that just fired, on any instance. A slow poll covers a stream that cannot connect.
+// The bell follows the tab's event stream (useLiveEvents): a `notification` event is a reminder
+// that just fired, on any instance. A slow poll covers a stream that cannot connect.
 const POLL_MS = 60_000;
 
 type Feed = { notifications: NotificationDto[]; unread: number };
@@ -54,21 +55,19 @@ function useNotificationFeed(onFired: (n: NotificationDto) => void, onReminderSe
     const timer = setInterval(refresh, POLL_MS);
     const onVisible = () => document.visibilityState === "visible" && void refresh();
     document.addEventListener("visibilitychange", onVisible);
-    const events = new EventSource("/api/events");
-    events.addEventListener("notification", () => void refresh());
-    const onTask = (event: MessageEvent<string>) => {
-      const task = JSON.parse(event.data) as { remind_at?: string | null };
-      if (task.remind_at && Date.parse(task.remind_at) > Date.now()) onReminderSetRef.current();
-    };
-    events.addEventListener("task.created", onTask);
-    events.addEventListener("task.updated", onTask);
     return () => {
       clearTimeout(first);
       clearInterval(timer);
       document.removeEventListener("visibilitychange", onVisible);
-      events.close();
     };
   }, [refresh]);
+
+  useLiveEvents((event) => {
+    if (event.type === "notification") void refresh();
+    if ((event.type === "task.created" || event.type === "task.updated") && event.data.remind_at) {
+      if (Date.parse(event.data.remind_at) > Date.now()) onReminderSetRef.current();
+    }
+  });
 
   return { feed, setFeed, refresh };
 }
