@@ -77,7 +77,10 @@ describe(`migrations (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGli
       "tags",
       "search_text",
       "tag_keys",
+      "reminded_at",
     ]);
+    expect(byTable("notifications")).toEqual(["id", "user_id", "task_id", "title", "body", "fired_at", "read_at"]);
+    expect(byTable("push_subscriptions")).toEqual(["id", "user_id", "endpoint", "p256dh", "auth", "created_at"]);
     expect(byTable("users")).toContain("timezone");
     expect(byTable("conversations")).toEqual(["id", "user_id", "title", "created_at", "updated_at"]);
     expect(byTable("messages")).toEqual(["id", "conversation_id", "role", "content", "parts", "created_at"]);
@@ -90,6 +93,9 @@ describe(`migrations (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGli
     expect(indexes).toContainEqual(expect.stringMatching(/ON public\.tasks .*\(user_id, completed, created_at\)/));
     expect(indexes).toContainEqual(expect.stringMatching(/ON public\.conversations .*\(user_id, updated_at\)/));
     expect(indexes).toContainEqual(expect.stringMatching(/ON public\.messages .*\(conversation_id, created_at\)/));
+    expect(indexes).toContainEqual(
+      expect.stringMatching(/tasks_due_reminders_idx ON public\.tasks .*\(remind_at, id\) WHERE/),
+    );
   });
 
   it("delete a conversation's messages with it", async () => {
