@@ -36,9 +36,13 @@ function useNotificationFeed(onFired: (n: NotificationDto) => void, onReminderSe
     onReminderSetRef.current = onReminderSet;
   }, [onFired, onReminderSet]);
 
+  // Only the latest request's answer counts: an older one may predate a read or a new reminder.
+  const latest = useRef(0);
   const refresh = useCallback(async () => {
+    const request = ++latest.current;
     try {
       const next = await notificationsApi.list();
+      if (request !== latest.current) return;
       // Those present at the first load are history; only later ones are announced.
       if (seen.current) {
         for (const n of next.notifications) if (!seen.current.has(n.id) && !n.read_at) onFiredRef.current(n);
@@ -123,7 +127,7 @@ export function NotificationBell() {
       unread: Math.max(0, f.unread - 1),
       notifications: f.notifications.map((x) => (x.id === n.id ? { ...x, read_at: new Date().toISOString() } : x)),
     }));
-    void notificationsApi.read(n.id).catch(() => refresh());
+    void notificationsApi.read(n.id).then(refresh, refresh);
   };
 
   const markAllRead = async () => {
