@@ -119,3 +119,12 @@ export const conversationsApi = {
 export const authApi = {
   signOut: () => request<unknown>("/api/auth/sign-out", { method: "POST", body: {} }),
 };
+
+export const healthApi = {
+  /** Whether the server and its database answer. */
+  isUp: () =>
+    request<{ status: string }>("/api/health").then(
+      () => true,
+      () => false,
+    ),
+};

@@ -1,7 +1,7 @@
 import "server-only";
 import { tool, zodSchema } from "ai";
 import type { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError, isDatabaseUnavailable } from "@/lib/errors";
 import {
   type TaskToolError,
   addTaskToolInput,
@@ -70,6 +70,7 @@ async function guarded<O>(name: TaskToolName, work: () => Promise<O>): Promise<O
     return await work();
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") return { error: error.message };
+    if (isDatabaseUnavailable(error)) return { error: new AppError("unavailable").message };
     console.error(`[taskchat] tool ${name} failed:`, error);
     return { error: "Unable to complete task operation" };
   }
