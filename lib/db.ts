@@ -34,3 +34,8 @@ export const prisma = new Proxy({} as ReturnType<typeof createDatabase>["prisma"
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/** LISTEN on the embedded database (undefined on PostgreSQL, where lib/events/hub.ts connects itself). */
+export function embeddedListen() {
+  return database().listenEmbedded;
+}

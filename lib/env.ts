@@ -27,6 +27,14 @@ const schema = z.object({
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
       .optional(),
   ),
+  // Non-pooled URL: `prisma migrate deploy`, and the LISTEN connection of live sync (a
+  // transaction-mode pooler such as Neon's cannot LISTEN).
+  DIRECT_DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+  ),
   DATABASE_POOL_SIZE: positiveInt(10),
   PGLITE_DIR: optionalString,
 
@@ -49,8 +57,25 @@ const schema = z.object({
   CHAT_MAX_STEPS: positiveInt(5),
   CHAT_RATE_LIMIT: positiveInt(20),
   CHAT_TIMEOUT_MS: positiveInt(5000),
+  // Live sync: an event stream ends after this long and the browser resumes it (serverless hosts
+  // cap a response's duration); a heartbeat comment keeps proxies from closing an idle one.
+  EVENTS_STREAM_MAX_SECONDS: z.coerce.number().int().positive().optional(),
+  EVENTS_HEARTBEAT_SECONDS: positiveInt(10),
   // OpenAI's ChatKit UI on /chatkit (its domain allowlist key); without it the page explains.
   NEXT_PUBLIC_CHATKIT_DOMAIN_KEY: optionalString,
+  // Reminders: Web Push keys (dev generates a pair in .data/), the scheduler's period, the cron secret.
+  VAPID_PUBLIC_KEY: optionalString,
+  VAPID_PRIVATE_KEY: optionalString,
+  VAPID_SUBJECT: optionalString.pipe(
+    z
+      .string()
+      .regex(/^(mailto:|https:\/\/)/, "must be a mailto: address or an https:// URL")
+      .optional(),
+  ),
+  REMINDER_POLL_MS: z.coerce.number().int().min(100).default(10_000),
+  // 0 turns the in-process scheduler off (serverless hosts, where the cron route does the work).
+  REMINDER_SCHEDULER: flag,
+  CRON_SECRET: optionalString,
   // Test and benchmark hooks, off unless set.
   OFFLINE_MODEL_DELAY_MS: z.coerce.number().int().min(0).default(0),
   DB_QUERY_STATS: flag,
@@ -63,7 +88,8 @@ export type Env = z.infer<typeof schema> & {
   isProduction: boolean;
 };
 
-const dataDir = path.join(process.cwd(), ".data");
+/** Where development keeps what it generates once (the embedded database, a secret, VAPID keys). */
+export const dataDir = path.join(process.cwd(), ".data");
 
 // Development convenience: a random secret, generated once and kept in .data/ so sessions
 // survive restarts. Production never gets here.

@@ -2,10 +2,14 @@ import "server-only";
 import { type AuthUser, authenticate } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/events/record";
 import { type Handler, type RouteContext, handle } from "@/lib/http";
 
 type Params = Record<string, string | string[] | undefined>;
-export type UserHandler<P extends Params> = (req: Request, ctx: { user: AuthUser; params: P }) => Promise<Response>;
+export type UserHandler<P extends Params> = (
+  req: Request,
+  ctx: { user: AuthUser; actor: Actor; params: P },
+) => Promise<Response>;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -31,6 +35,9 @@ export function withUser<P extends Params = Params>(handler: UserHandler<P>): Ha
     const user = await authenticate(req.headers);
     if (!user) throw new AppError("unauthorized");
     assertSameOrigin(req);
-    return handler(req, { user, params: await ctx.params });
+    // The app's pages call the API with the session cookie; scripts and other clients with a
+    // Bearer token: that is the door their changes are recorded under.
+    const actor: Actor = { userId: user.id, source: req.headers.has("authorization") ? "rest" : "page" };
+    return handler(req, { user, actor, params: await ctx.params });
   });
 }

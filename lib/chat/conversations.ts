@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { type Actor, eventInsert, isoTimestamp, recordEvent } from "@/lib/events/record";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { type TurnCount, countTurn } from "./rate-limit";
 import type { ChatPart } from "./types";
@@ -218,21 +219,26 @@ export async function appendMessagePart(
   return count > 0;
 }
 
-export async function renameConversation(
-  userId: string,
-  conversationId: string,
-  title: string,
-): Promise<ConversationSummary> {
-  const { count } = await prisma.conversation.updateMany({ where: { id: conversationId, userId }, data: { title } });
-  if (count === 0) throw notFound();
-  const row = await prisma.conversation.findFirstOrThrow({ where: { id: conversationId, userId } });
-  return toSummary(row);
+export async function renameConversation(actor: Actor, conversationId: string, title: string): Promise<ConversationSummary> {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.conversation.updateMany({
+      where: { id: conversationId, userId: actor.userId },
+      data: { title },
+    });
+    if (count === 0) throw notFound();
+    const summary = toSummary(await tx.conversation.findFirstOrThrow({ where: { id: conversationId, userId: actor.userId } }));
+    await recordEvent(tx, actor, { type: "conversation.updated", data: summary });
+    return summary;
+  });
 }
 
 /** Deletes a conversation and (cascade) its messages; tasks stay. */
-export async function deleteConversation(userId: string, conversationId: string): Promise<void> {
-  const { count } = await prisma.conversation.deleteMany({ where: { id: conversationId, userId } });
-  if (count === 0) throw notFound();
+export async function deleteConversation(actor: Actor, conversationId: string): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.conversation.deleteMany({ where: { id: conversationId, userId: actor.userId } });
+    if (count === 0) throw notFound();
+    await recordEvent(tx, actor, { type: "conversation.deleted", data: { id: conversationId } });
+  });
 }
 
 // ── Used by the chat turn ────────────────────────────────────────────────────────────────
@@ -275,6 +281,10 @@ type NewMessage = { id: string; role: "user" | "assistant"; content: string; par
 // Where a flush takes milliseconds, that is one flush per turn instead of two.
 const RELAXED_COMMIT = Prisma.sql`set_config('synchronous_commit', 'off', true)`;
 
+/** A conversation row of a CTE as the JSON of a ConversationSummary (for its event). */
+const summaryJson = (c: Prisma.Sql, updatedAt: Prisma.Sql = Prisma.sql`${c}.updated_at`) =>
+  Prisma.sql`jsonb_build_object('id', ${c}.id, 'title', ${c}.title, 'created_at', ${isoTimestamp(Prisma.sql`${c}.created_at`)}, 'updated_at', ${isoTimestamp(updatedAt)})`;
+
 /**
  * Counts the turn (`countTurn`) and, within `turnLimit`, creates a conversation with its first
  * message, in one statement. `conversationId` is null when the limit refused the turn.
@@ -290,8 +300,9 @@ export async function createConversationWithMessage(
     conversation AS (
       INSERT INTO conversations (id, user_id, title, created_at, updated_at)
       SELECT gen_random_uuid(), ${userId}, ${title}, now(), now() FROM turn_count WHERE count <= ${turnLimit}
-      RETURNING id
+      RETURNING id, title, created_at, updated_at
     ),
+    event AS (${eventInsert({ userId, source: "chat" }, "conversation.created", Prisma.sql`SELECT ${summaryJson(Prisma.sql`conversation`)} FROM conversation`)}),
     message AS (
       INSERT INTO messages (id, conversation_id, role, content, parts)
       SELECT ${message.id}::uuid, conversation.id, ${message.role}::message_role, ${message.content}, ${JSON.stringify(message.parts)}::jsonb
@@ -333,15 +344,22 @@ export async function deleteMessage(conversationId: string, messageId: string): 
   await prisma.message.deleteMany({ where: { id: messageId, conversationId } });
 }
 
-/** Appends a message (a trigger bumps the conversation's updated_at). */
-export async function appendMessage(conversationId: string, message: NewMessage): Promise<void> {
-  await prisma.message.create({
-    data: {
-      id: message.id,
-      conversationId,
-      role: message.role,
-      content: message.content,
-      parts: message.parts as Prisma.InputJsonValue,
-    },
-  });
+/**
+ * Appends a message to a user's conversation (a trigger bumps the conversation's updated_at) and
+ * records the conversation's update, in one statement.
+ */
+export async function appendMessage(userId: string, conversationId: string, message: NewMessage): Promise<void> {
+  await prisma.$executeRaw`
+    WITH message AS (
+      INSERT INTO messages (id, conversation_id, role, content, parts)
+      SELECT ${message.id}::uuid, c.id, ${message.role}::message_role, ${message.content}, ${JSON.stringify(message.parts)}::jsonb
+      FROM conversations c WHERE c.id = ${conversationId}::uuid AND c.user_id = ${userId}
+      RETURNING conversation_id, created_at
+    )
+    ${eventInsert(
+      { userId, source: "chat" },
+      "conversation.updated",
+      Prisma.sql`SELECT ${summaryJson(Prisma.sql`c`, Prisma.sql`GREATEST(c.updated_at, m.created_at)`)}
+        FROM message m JOIN conversations c ON c.id = m.conversation_id`,
+    )}`;
 }

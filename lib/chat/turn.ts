@@ -77,7 +77,12 @@ async function prepareTurn(request: TurnRequest, settings: TurnSettings) {
       settings.rateLimit,
     );
     assertWithinLimit(created, settings.rateLimit);
-    return { conversationId: created.conversationId!, userMessage, history: [] as HistoryRow[] };
+    return {
+      userId: request.userId,
+      conversationId: created.conversationId!,
+      userMessage,
+      history: [] as HistoryRow[],
+    };
   }
 
   const conversationId = request.conversationId;
@@ -94,13 +99,14 @@ async function prepareTurn(request: TurnRequest, settings: TurnSettings) {
     await deleteMessage(conversationId, stored.id);
     const retried: ChatMessage = { id: last.id, role: "user", parts: last.parts };
     return {
+      userId: request.userId,
       conversationId,
       userMessage: retried,
       history: fitHistory(recent.slice(1), Math.max(0, settings.historyTokens - estimateTokens(last))),
     };
   }
   const history = fitHistory(recent, Math.max(0, settings.historyTokens - estimateTokens(stored)));
-  return { conversationId, userMessage, history };
+  return { userId: request.userId, conversationId, userMessage, history };
 }
 
 function textOf(parts: ChatPart[]): string {
@@ -181,7 +187,12 @@ async function storeTurn(prepared: Prepared, response: ChatMessage, status: Turn
   const message: ChatMessage | null =
     parts.length > 0 ? { ...response, metadata: { ...response.metadata }, parts } : null;
   if (message) {
-    await appendMessage(prepared.conversationId, { id: message.id, role: "assistant", content: textOf(parts), parts });
+    await appendMessage(prepared.userId, prepared.conversationId, {
+      id: message.id,
+      role: "assistant",
+      content: textOf(parts),
+      parts,
+    });
   }
   return {
     conversationId: prepared.conversationId,

@@ -51,11 +51,12 @@ export async function runWidgetAction(userId: string, params: RequestOf<"threads
   }
 
   let record: TaskAction;
+  const actor = { userId, source: "chat" } as const;
   try {
     record =
       action.type === TASK_ACTIONS.complete
-        ? { tool_call_id: part.toolCallId, action: "complete", task: await setTaskCompleted(userId, taskId, true) }
-        : { tool_call_id: part.toolCallId, action: "delete", task: await deleteTask(userId, taskId) };
+        ? { tool_call_id: part.toolCallId, action: "complete", task: await setTaskCompleted(actor, taskId, true) }
+        : { tool_call_id: part.toolCallId, action: "delete", task: await deleteTask(actor, taskId) };
   } catch (error) {
     // Gone since the widget was drawn (deleted elsewhere): the person is told in the thread.
     if (!(error instanceof AppError) || error.code !== "not_found") throw error;

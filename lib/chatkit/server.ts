@@ -167,11 +167,11 @@ export async function handleChatKitRequest(
     case "threads.update": {
       assertThreadId(request.params.thread_id);
       const { title } = parseWith(renameConversationSchema, { title: request.params.title });
-      return Response.json(threadOf(await renameConversation(userId, request.params.thread_id, title)));
+      return Response.json(threadOf(await renameConversation({ userId, source: "chat" }, request.params.thread_id, title)));
     }
     case "threads.delete":
       assertThreadId(request.params.thread_id);
-      await deleteConversation(userId, request.params.thread_id);
+      await deleteConversation({ userId, source: "chat" }, request.params.thread_id);
       return Response.json({});
     case "items.feedback": {
       const { thread_id, item_ids, kind } = request.params;

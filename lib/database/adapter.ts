@@ -52,6 +52,12 @@ class EmbeddedAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
     return (await this.adapter()).connectToShadowDb();
   }
 
+  /** PGlite's in-process LISTEN: NOTIFYs of this process's own transactions (there are no others). */
+  async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+    const { pglite } = await this.open();
+    return pglite.listen(channel, onPayload);
+  }
+
   async close(): Promise<void> {
     const database = this.database;
     this.database = undefined;
@@ -59,8 +65,11 @@ class EmbeddedAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
   }
 }
 
+export type EmbeddedListen = EmbeddedAdapterFactory["listen"];
+
 export function createAdapter(config: DatabaseConfig): SqlMigrationAwareDriverAdapterFactory & {
   close?: () => Promise<void>;
+  listen?: EmbeddedListen;
 } {
   if (config.url) return new PrismaPg({ connectionString: config.url, max: config.poolSize });
   if (config.requireUrl) {

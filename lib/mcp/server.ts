@@ -26,7 +26,7 @@ function createTaskMcpServer(user: AuthUser): McpServer {
       name,
       { title: annotations[name].title, description, inputSchema, annotations: annotations[name] },
       async (input: unknown) => {
-        const result = await runTaskTool(name, user.id, input);
+        const result = await runTaskTool(name, { userId: user.id, source: "mcp" }, input);
         return {
           content: [{ type: "text" as const, text: JSON.stringify(result) }],
           structuredContent: result as Record<string, unknown>,

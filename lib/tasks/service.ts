@@ -1,10 +1,12 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { type Actor, type ChangeEvent, recordEvent } from "@/lib/events/record";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CreateTaskInput, TaskStatus, UpdateTaskInput } from "./schemas";
 
-// The only code that touches task rows. Every query is scoped by the user id.
+// The only code that touches task rows. Every query is scoped by the user id; every change is
+// made by an Actor (the user and the door) and recorded as an event in its own transaction.
 
 export type TaskDto = {
   id: number;
@@ -59,11 +61,30 @@ async function orNotFound<T>(taskId: number, query: Promise<T>): Promise<T> {
   }
 }
 
-export async function addTask(userId: string, input: CreateTaskInput): Promise<TaskDto> {
-  const row = await prisma.task.create({
-    data: { userId, title: input.title, description: input.description ?? "" },
+/** Runs a change and records its event in one transaction. */
+function change<T>(
+  actor: Actor,
+  write: (tx: Prisma.TransactionClient) => Promise<T>,
+  event: (result: T) => ChangeEvent,
+): Promise<T> {
+  return prisma.$transaction(async (tx) => {
+    const result = await write(tx);
+    await recordEvent(tx, actor, event(result));
+    return result;
   });
-  return toTaskDto(row);
+}
+
+export async function addTask(actor: Actor, input: CreateTaskInput): Promise<TaskDto> {
+  return change(
+    actor,
+    async (tx) =>
+      toTaskDto(
+        await tx.task.create({
+          data: { userId: actor.userId, title: input.title, description: input.description ?? "" },
+        }),
+      ),
+    (task) => ({ type: "task.created", data: task }),
+  );
 }
 
 export async function listTasks(userId: string, params: { status?: TaskStatus } = {}): Promise<TaskList> {
@@ -79,25 +100,33 @@ export async function getTask(userId: string, taskId: number): Promise<TaskDto> 
   return toTaskDto(row);
 }
 
-export async function updateTask(userId: string, taskId: number, input: UpdateTaskInput): Promise<TaskDto> {
-  const row = await orNotFound(
-    taskId,
-    prisma.task.update({
-      where: { id: taskId, userId },
-      data: { title: input.title, description: input.description, completed: input.completed },
-    }),
+export async function updateTask(actor: Actor, taskId: number, input: UpdateTaskInput): Promise<TaskDto> {
+  return change(
+    actor,
+    async (tx) =>
+      toTaskDto(
+        await orNotFound(
+          taskId,
+          tx.task.update({
+            where: { id: taskId, userId: actor.userId },
+            data: { title: input.title, description: input.description, completed: input.completed },
+          }),
+        ),
+      ),
+    (task) => ({ type: "task.updated", data: task }),
   );
-  return toTaskDto(row);
 }
 
-export function setTaskCompleted(userId: string, taskId: number, completed: boolean): Promise<TaskDto> {
-  return updateTask(userId, taskId, { completed });
+export function setTaskCompleted(actor: Actor, taskId: number, completed: boolean): Promise<TaskDto> {
+  return updateTask(actor, taskId, { completed });
 }
 
-export async function deleteTask(userId: string, taskId: number): Promise<DeletedTask> {
-  const row = await orNotFound(
-    taskId,
-    prisma.task.delete({ where: { id: taskId, userId }, select: { id: true, title: true } }),
+export async function deleteTask(actor: Actor, taskId: number): Promise<DeletedTask> {
+  const row = await change(
+    actor,
+    (tx) =>
+      orNotFound(taskId, tx.task.delete({ where: { id: taskId, userId: actor.userId }, select: { id: true, title: true } })),
+    (deleted) => ({ type: "task.deleted", data: deleted }),
   );
   return { id: row.id, title: row.title, deleted: true };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { tool, zodSchema } from "ai";
 import type { z } from "zod";
 import { AppError, isDatabaseUnavailable } from "@/lib/errors";
+import type { Actor } from "@/lib/events/record";
 import {
   type TaskToolError,
   addTaskToolInput,
@@ -14,12 +15,13 @@ import {
 import { addTask, deleteTask, listTasks, setTaskCompleted, updateTask } from "./service";
 
 // The five task tools, defined once and served to the chat agent (taskTools) and to the MCP
-// server (runTaskTool). The user always comes from the authenticated request, never from input.
+// server (runTaskTool). The user always comes from the authenticated request, never from input;
+// the door (chat or MCP) comes with it, for the events the changes record.
 
 type Definition<S extends z.ZodType, O extends object> = {
   description: string;
   inputSchema: S;
-  run: (userId: string, input: z.output<S>) => Promise<O>;
+  run: (actor: Actor, input: z.output<S>) => Promise<O>;
 };
 
 const define = <S extends z.ZodType, O extends object>(d: Definition<S, O>) => d;
@@ -30,33 +32,33 @@ export const taskToolDefinitions = {
       "Create a task on the user's todo list. Use it whenever the user wants to add, remember or " +
       "note something to do. Call it once per task; several calls are fine for several tasks.",
     inputSchema: addTaskToolInput,
-    run: (userId, input) => addTask(userId, input),
+    run: (actor, input) => addTask(actor, input),
   }),
   list_tasks: define({
     description:
       "List the user's tasks, newest first, with their ids. Use it to answer questions about the " +
       "list, and to find the id of a task the user names by its words before changing it.",
     inputSchema: listTasksToolInput,
-    run: (userId, input) => listTasks(userId, { status: input.status }),
+    run: (actor, input) => listTasks(actor.userId, { status: input.status }),
   }),
   complete_task: define({
     description:
       "Mark a task as done, or re-open it with completed=false. Needs the numeric task id: if the " +
       "user described the task in words, call list_tasks first and pick the matching id.",
     inputSchema: completeTaskToolInput,
-    run: (userId, input) => setTaskCompleted(userId, input.task_id, input.completed ?? true),
+    run: (actor, input) => setTaskCompleted(actor, input.task_id, input.completed ?? true),
   }),
   update_task: define({
     description: "Change a task's title and/or description. Needs the numeric task id (use list_tasks to find it).",
     inputSchema: updateTaskToolInput,
-    run: (userId, input) => updateTask(userId, input.task_id, { title: input.title, description: input.description }),
+    run: (actor, input) => updateTask(actor, input.task_id, { title: input.title, description: input.description }),
   }),
   delete_task: define({
     description:
       "Delete a task permanently. Needs the numeric task id (use list_tasks to find it). Say which " +
       "task was deleted, by title, in your reply.",
     inputSchema: deleteTaskToolInput,
-    run: (userId, input) => deleteTask(userId, input.task_id),
+    run: (actor, input) => deleteTask(actor, input.task_id),
   }),
 };
 
@@ -80,7 +82,7 @@ async function guarded<O>(name: TaskToolName, work: () => Promise<O>): Promise<O
  * Runs a tool for a user from untrusted input (the MCP server). Nothing throws, so a failing
  * tool never ends the request.
  */
-export async function runTaskTool(name: TaskToolName, userId: string, input: unknown): Promise<object> {
+export async function runTaskTool(name: TaskToolName, actor: Actor, input: unknown): Promise<object> {
   const definition: Definition<z.ZodType, object> = taskToolDefinitions[name];
   const parsed = definition.inputSchema.safeParse(input);
   if (!parsed.success) {
@@ -88,21 +90,21 @@ export async function runTaskTool(name: TaskToolName, userId: string, input: unk
       error: `Invalid input: ${parsed.error.issues.map((i) => `${i.path.join(".") || "input"} ${i.message}`).join("; ")}`,
     };
   }
-  return guarded(name, () => definition.run(userId, parsed.data));
+  return guarded(name, () => definition.run(actor, parsed.data));
 }
 
 // Given a bare zod schema, the AI SDK converts it to JSON Schema again at every step of every
 // turn; wrapped once per process, the conversion runs once and is kept.
 function agentTool<I extends object, O extends object>(
   name: TaskToolName,
-  definition: { description: string; inputSchema: z.ZodType<I>; run: (userId: string, input: I) => Promise<O> },
+  definition: { description: string; inputSchema: z.ZodType<I>; run: (actor: Actor, input: I) => Promise<O> },
 ) {
   const inputSchema = zodSchema(definition.inputSchema);
   // The SDK has validated the input against inputSchema before it calls execute.
-  return (userId: string) => ({
+  return (actor: Actor) => ({
     description: definition.description,
     inputSchema,
-    execute: (input: I) => guarded(name, () => definition.run(userId, input)),
+    execute: (input: I) => guarded(name, () => definition.run(actor, input)),
   });
 }
 
@@ -116,12 +118,13 @@ const agentTools = {
 
 /** The AI SDK tools bound to one user, for the chat agent; their types flow to the chat's messages. */
 export function taskTools(userId: string) {
+  const actor: Actor = { userId, source: "chat" };
   return {
-    add_task: tool(agentTools.add_task(userId)),
-    list_tasks: tool(agentTools.list_tasks(userId)),
-    complete_task: tool(agentTools.complete_task(userId)),
-    update_task: tool(agentTools.update_task(userId)),
-    delete_task: tool(agentTools.delete_task(userId)),
+    add_task: tool(agentTools.add_task(actor)),
+    list_tasks: tool(agentTools.list_tasks(actor)),
+    complete_task: tool(agentTools.complete_task(actor)),
+    update_task: tool(agentTools.update_task(actor)),
+    delete_task: tool(agentTools.delete_task(actor)),
   } satisfies Record<TaskToolName, unknown>;
 }
 

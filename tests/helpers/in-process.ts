@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
 import { type QueryEvent, onQuery } from "@/lib/database/instrument";
+import type { Actor, ChangeSource } from "@/lib/events/record";
 import { applyMigrations, postgresMigrationAdapter } from "@/lib/database/schema-engine";
 import { type TestDatabase, createTestDatabase } from "./database";
 
@@ -37,6 +38,11 @@ export async function createUser(name = "Test User"): Promise<{ id: string; emai
   const email = `${id}@example.com`;
   await prisma.user.create({ data: { id, name, email } });
   return { id, email };
+}
+
+/** A user acting through a door (REST by default), as the writing services take it. */
+export function actor(user: { id: string }, source: ChangeSource = "rest"): Actor {
+  return { userId: user.id, source };
 }
 
 /** The database round trips `run` makes (every statement Prisma sends, in order). */

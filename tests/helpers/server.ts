@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { applyMigrations, postgresMigrationAdapter } from "@/lib/database/schema-engine";
-import { type TestDatabase, createTestDatabase } from "./database";
+import { type TestDatabase, createPostgresDatabase, createTestDatabase } from "./database";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -174,4 +174,29 @@ export function startServerOnFakeGemini(
     label,
     env: { AUTH_RATE_LIMIT: "false", GEMINI_API_KEY: "test-gemini-key", GEMINI_BASE_URL: gemini.url, ...env },
   });
+}
+
+/**
+ * `count` production servers on one fresh PostgreSQL database: several instances of one app.
+ * Closing them stops every process and drops the database.
+ */
+export async function startServers(
+  count: number,
+  options: Omit<ServerOptions, "database" | "port"> & { databaseUrl: string },
+): Promise<{ servers: TestServer[]; database: TestDatabase; close: () => Promise<void> }> {
+  const database = await createPostgresDatabase(options.databaseUrl, `taskchat_test_${options.label}`);
+  await applyMigrations(postgresMigrationAdapter(database.env.DATABASE_URL!));
+  const servers: TestServer[] = [];
+  const close = async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    await database.drop();
+  };
+  try {
+    // One at a time: the machine is small and each start reads the whole build.
+    for (let i = 0; i < count; i++) servers.push(await startServer({ ...options, label: `${options.label}_${i}`, database }));
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { servers, database, close };
 }

@@ -2,7 +2,7 @@ import { type ToolSet, asSchema } from "ai";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addTask, getTask } from "@/lib/tasks/service";
 import { type TaskToolName, TASK_TOOL_NAMES, runTaskTool, taskTools } from "@/lib/tasks/tools";
-import { createUser, setupTestDatabase } from "../helpers/in-process";
+import { actor, createUser, setupTestDatabase } from "../helpers/in-process";
 
 setupTestDatabase("task_tools");
 
@@ -65,7 +65,7 @@ describe("taskTools(userId) — the chat agent's tools", () => {
   });
 
   it("return {error} instead of throwing for a missing or foreign task", async () => {
-    const task = await addTask(alice.id, { title: "Alice only" });
+    const task = await addTask(actor(alice), { title: "Alice only" });
     for (const [name, input] of [
       ["complete_task", { task_id: task.id }],
       ["update_task", { task_id: task.id, title: "x" }],
@@ -80,10 +80,10 @@ describe("taskTools(userId) — the chat agent's tools", () => {
   });
 
   it("return {error} for input that breaks the schema", async () => {
-    expect(await runTaskTool("update_task", alice.id, { task_id: 1 })).toEqual({
+    expect(await runTaskTool("update_task", actor(alice, "chat"), { task_id: 1 })).toEqual({
       error: expect.stringMatching(/title or description/),
     });
-    expect(await runTaskTool("add_task", alice.id, { title: "   " })).toEqual({
+    expect(await runTaskTool("add_task", actor(alice, "chat"), { title: "   " })).toEqual({
       error: expect.stringMatching(/Invalid input/),
     });
   });

@@ -8,7 +8,7 @@ import {
   setTaskCompleted,
   updateTask,
 } from "@/lib/tasks/service";
-import { createUser, setupTestDatabase } from "../helpers/in-process";
+import { actor, createUser, setupTestDatabase } from "../helpers/in-process";
 
 setupTestDatabase("tasks_service");
 
@@ -24,7 +24,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 describe("the task service", () => {
   it("adds a task with an empty description by default, in the spec's shape", async () => {
-    const task = await addTask(alice.id, { title: "Buy milk" });
+    const task = await addTask(actor(alice), { title: "Buy milk" });
     expect(task).toEqual({
       id: expect.any(Number),
       title: "Buy milk",
@@ -38,10 +38,10 @@ describe("the task service", () => {
 
   it("lists newest first and filters by status", async () => {
     const user = await createUser();
-    const a = await addTask(user.id, { title: "First" });
-    const b = await addTask(user.id, { title: "Second" });
-    const c = await addTask(user.id, { title: "Third" });
-    await setTaskCompleted(user.id, b.id, true);
+    const a = await addTask(actor(user), { title: "First" });
+    const b = await addTask(actor(user), { title: "Second" });
+    const c = await addTask(actor(user), { title: "Third" });
+    await setTaskCompleted(actor(user), b.id, true);
     expect((await listTasks(user.id)).tasks.map((t) => t.id)).toEqual([c.id, b.id, a.id]);
     expect(await listTasks(user.id, { status: "completed" })).toMatchObject({
       count: 1,
@@ -52,30 +52,30 @@ describe("the task service", () => {
   });
 
   it("completes, re-opens, renames and describes a task, bumping updated_at", async () => {
-    const task = await addTask(alice.id, { title: "Call mom" });
+    const task = await addTask(actor(alice), { title: "Call mom" });
     await new Promise((r) => setTimeout(r, 5));
-    const done = await setTaskCompleted(alice.id, task.id, true);
+    const done = await setTaskCompleted(actor(alice), task.id, true);
     expect(done.completed).toBe(true);
     expect(done.updated_at > task.updated_at).toBe(true);
-    expect((await setTaskCompleted(alice.id, task.id, false)).completed).toBe(false);
-    const renamed = await updateTask(alice.id, task.id, { title: "Call mom tonight", description: "about Sunday" });
+    expect((await setTaskCompleted(actor(alice), task.id, false)).completed).toBe(false);
+    const renamed = await updateTask(actor(alice), task.id, { title: "Call mom tonight", description: "about Sunday" });
     expect(renamed).toMatchObject({ title: "Call mom tonight", description: "about Sunday", completed: false });
     expect(renamed.created_at).toBe(task.created_at);
   });
 
   it("deletes a task and reports what it deleted", async () => {
-    const task = await addTask(alice.id, { title: "Temporary" });
-    expect(await deleteTask(alice.id, task.id)).toEqual({ id: task.id, title: "Temporary", deleted: true });
+    const task = await addTask(actor(alice), { title: "Temporary" });
+    expect(await deleteTask(actor(alice), task.id)).toEqual({ id: task.id, title: "Temporary", deleted: true });
     await expect(getTask(alice.id, task.id)).rejects.toThrow(`Task ${task.id} not found`);
   });
 
   it("treats another user's task exactly like a missing one", async () => {
-    const task = await addTask(alice.id, { title: "Alice's secret" });
+    const task = await addTask(actor(alice), { title: "Alice's secret" });
     for (const attempt of [
       () => getTask(bob.id, task.id),
-      () => updateTask(bob.id, task.id, { title: "hacked" }),
-      () => setTaskCompleted(bob.id, task.id, true),
-      () => deleteTask(bob.id, task.id),
+      () => updateTask(actor(bob), task.id, { title: "hacked" }),
+      () => setTaskCompleted(actor(bob), task.id, true),
+      () => deleteTask(actor(bob), task.id),
     ]) {
       const error = await attempt().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TaskNotFoundError);
@@ -88,7 +88,7 @@ describe("the task service", () => {
   it("stores hostile but valid text verbatim", async () => {
     const title = `"Quotes" & <script>alert('x')</script> 🚀 \u202Eright-to-left\u202C`;
     const description = "line one\nline two\t' OR 1=1; --";
-    const task = await addTask(alice.id, { title, description });
+    const task = await addTask(actor(alice), { title, description });
     expect(await getTask(alice.id, task.id)).toMatchObject({ title, description });
   });
 });

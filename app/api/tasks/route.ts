@@ -9,8 +9,8 @@ export const { GET, POST, PUT, PATCH, DELETE } = methods({
     const query = parseWith(listTasksQuerySchema, searchParams(req));
     return Response.json(await listTasks(user.id, query));
   }),
-  POST: withUser(async (req, { user }) => {
+  POST: withUser(async (req, { actor }) => {
     const input = await readBody(req, createTaskSchema);
-    return Response.json(await addTask(user.id, input), { status: 201 });
+    return Response.json(await addTask(actor, input), { status: 201 });
   }),
 });

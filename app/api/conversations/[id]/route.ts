@@ -13,13 +13,13 @@ export const { GET, POST, PUT, PATCH, DELETE } = methods<Params>({
     const query = parseWith(conversationMessagesQuerySchema, searchParams(req));
     return Response.json(await getConversation(user.id, id, query));
   }),
-  PATCH: withUser<Params>(async (req, { user, params }) => {
+  PATCH: withUser<Params>(async (req, { actor, params }) => {
     const id = conversationId(params);
     const { title } = await readBody(req, renameConversationSchema);
-    return Response.json(await renameConversation(user.id, id, title));
+    return Response.json(await renameConversation(actor, id, title));
   }),
-  DELETE: withUser<Params>(async (_req, { user, params }) => {
-    await deleteConversation(user.id, conversationId(params));
+  DELETE: withUser<Params>(async (_req, { actor, params }) => {
+    await deleteConversation(actor, conversationId(params));
     return new Response(null, { status: 204 });
   }),
 });

@@ -9,13 +9,13 @@ const taskId = (params: Params) => parseWith(taskPathSchema, params).id;
 
 export const { GET, POST, PUT, PATCH, DELETE } = methods<Params>({
   GET: withUser<Params>(async (_req, { user, params }) => Response.json(await getTask(user.id, taskId(params)))),
-  PATCH: withUser<Params>(async (req, { user, params }) => {
+  PATCH: withUser<Params>(async (req, { actor, params }) => {
     const id = taskId(params);
     const input = await readBody(req, updateTaskSchema);
-    return Response.json(await updateTask(user.id, id, input));
+    return Response.json(await updateTask(actor, id, input));
   }),
-  DELETE: withUser<Params>(async (_req, { user, params }) => {
-    await deleteTask(user.id, taskId(params));
+  DELETE: withUser<Params>(async (_req, { actor, params }) => {
+    await deleteTask(actor, taskId(params));
     return new Response(null, { status: 204 });
   }),
 });

@@ -1,0 +1,8 @@
+// POST /api/notifications/read-all — mark every notification read
+import { withUser } from "@/lib/auth/with-user";
+import { methods } from "@/lib/http";
+import { markAllNotificationsRead } from "@/lib/notifications/service";
+
+export const { GET, POST, PUT, PATCH, DELETE } = methods({
+  POST: withUser(async (_req, { user }) => Response.json(await markAllNotificationsRead(user.id))),
+});

@@ -1,0 +1,38 @@
+// Inputs of the notifications domain: the bell's queries and the browsers' push subscriptions.
+import { z } from "zod";
+
+export const NOTIFICATION_LIST_LIMIT = 100;
+
+const booleanParam = z.enum(["1", "0", "true", "false"]).transform((v) => v === "1" || v === "true");
+
+export const listNotificationsQuerySchema = z.strictObject({
+  unread: booleanParam.default(false),
+  limit: z.coerce.number().int().min(1).max(NOTIFICATION_LIST_LIMIT).default(20),
+});
+export type ListNotificationsQuery = z.infer<typeof listNotificationsQuerySchema>;
+
+export const notificationPathSchema = z.object({ id: z.uuid("must be a notification id (uuid)") });
+
+// A key as the browser's PushSubscription.toJSON() gives it: unpadded base64url of a fixed size.
+const base64url = (bytes: number, what: string) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+={0,2}$/, "must be base64url")
+    .refine((s) => Buffer.from(s, "base64url").length === bytes, `must be ${what} (${bytes} bytes)`);
+
+export const pushEndpointSchema = z
+  .url({ protocol: /^https$/, error: "must be an https:// URL" })
+  .max(2048, "must be at most 2048 characters");
+
+/** A browser `PushSubscription` as JSON: what `POST /api/push/subscriptions` accepts. */
+export const pushSubscriptionSchema = z.object({
+  endpoint: pushEndpointSchema,
+  expirationTime: z.number().nullable().optional(),
+  keys: z.strictObject({
+    p256dh: base64url(65, "an uncompressed P-256 public key"),
+    auth: base64url(16, "a 16-byte secret"),
+  }),
+});
+export type PushSubscriptionInput = z.infer<typeof pushSubscriptionSchema>;
+
+export const deletePushSubscriptionSchema = z.strictObject({ endpoint: pushEndpointSchema });
