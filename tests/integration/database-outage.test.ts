@@ -90,8 +90,9 @@ describe.skipIf(!available)("the database going away", () => {
   });
 
   it("POST /api/chatkit — 503 in ChatKit's error shape, with Retry-After", async () => {
+    // The cookie's signed session cache lets the request past sign-in without the database.
     const res = await call(server.url, "POST", "/api/chatkit", {
-      ...bearer(),
+      ...cookie(),
       body: { type: "threads.list", params: { limit: 5 } },
     });
     expect(res.status).toBe(503);
