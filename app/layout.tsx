@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,7 +16,10 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Rendered per request: Next.js puts the request's CSP nonce (proxy.ts) on its scripts, which a
+  // page prerendered at build time could not carry.
+  await connection();
   return (
     <html lang="en">
       <body className="font-sans">{children}</body>

@@ -55,10 +55,16 @@ export function methods<P extends Params>(handlers: Partial<Record<Method, Handl
   return Object.fromEntries(METHODS.map((m) => [m, handlers[m] ?? notAllowed])) as Record<Method, Handler<P>>;
 }
 
-/** Reads at most 64 KiB of body (413 beyond, whatever Content-Length claims) and parses JSON. */
-export async function readJson(req: Request): Promise<unknown> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new AppError("payload_too_large", "Request body must be at most 64 KiB");
+// The rest of the body is never read, so the connection cannot carry another request.
+const tooLarge = () =>
+  new AppError("payload_too_large", "Request body must be at most 64 KiB", { headers: { Connection: "close" } });
+
+/**
+ * The body's bytes, at most 64 KiB (413 beyond, whatever Content-Length claims): every door reads
+ * its body through here, Better Auth's included, so no request can make the server buffer more.
+ */
+export async function readBytes(req: Request): Promise<Buffer> {
+  if (Number(req.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) throw tooLarge();
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (req.body) {
@@ -69,12 +75,25 @@ export async function readJson(req: Request): Promise<unknown> {
       size += value.byteLength;
       if (size > MAX_BODY_BYTES) {
         await reader.cancel();
-        throw new AppError("payload_too_large", "Request body must be at most 64 KiB");
+        throw tooLarge();
       }
       chunks.push(value);
     }
   }
-  const text = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+/**
+ * A JSON body: `Content-Type: application/json` (415 otherwise, so a cross-site form or a
+ * `text/plain` "simple request" never reaches a handler), at most 64 KiB, parsed.
+ */
+export async function readJson(req: Request): Promise<unknown> {
+  if (!JSON_TYPE.test(req.headers.get("content-type") ?? "")) {
+    throw new AppError("unsupported_media_type", "Content-Type must be application/json");
+  }
+  const text = (await readBytes(req)).toString("utf8");
   if (!text.trim()) throw new AppError("invalid_request", "Request body must be a JSON object");
   try {
     return JSON.parse(text);

@@ -3,9 +3,8 @@
 //   npm run db:migration -- NAME  write prisma/migrations/<timestamp>_NAME from schema.prisma changes
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { openEmbeddedDatabase } from "../lib/database/embedded";
+import { createPGlite, openEmbeddedDatabase } from "../lib/database/embedded";
 import { applyMigrations, diffToSchema, migrationsDir, postgresMigrationAdapter } from "../lib/database/schema-engine";
 import { env } from "../lib/env";
 
@@ -25,7 +24,7 @@ async function migrate() {
 async function newMigration(name: string | undefined) {
   if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("Usage: npm run db:migration -- <snake_case_name>");
   // Replay the existing history on a throwaway in-memory database, then diff it against the schema.
-  const pglite = await PGlite.create();
+  const pglite = await createPGlite();
   await applyMigrations(new PrismaPGlite(pglite));
   const sql = await diffToSchema(new PrismaPGlite(pglite), "database");
   await pglite.close();

@@ -16,6 +16,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <nav aria-label="Main" className="flex items-center gap-1">
           <NavLink href="/chat">Chat</NavLink>
           <NavLink href="/tasks">Tasks</NavLink>
+          <NavLink href="/sessions">Sessions</NavLink>
         </nav>
         <div className="ml-auto flex min-w-0 items-center gap-2">
           <span

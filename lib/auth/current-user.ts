@@ -7,7 +7,9 @@ import { auth } from "@/lib/auth/server";
 /** The signed-in user for a page render (deduplicated per request), or null. */
 export const getCurrentUser = cache(async () => {
   const session = await auth().api.getSession({ headers: await headers() });
-  return session ? { id: session.user.id, email: session.user.email, name: session.user.name } : null;
+  return session
+    ? { id: session.user.id, email: session.user.email, name: session.user.name, sessionId: session.session.id }
+    : null;
 });
 
 /** The signed-in user, or a redirect to /sign-in: the real check behind proxy.ts's optimistic one. */

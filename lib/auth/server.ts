@@ -1,10 +1,44 @@
 import "server-only";
-import { betterAuth } from "better-auth";
+import { type BetterAuthPlugin, betterAuth } from "better-auth";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { bearer, jwt } from "better-auth/plugins";
+import { authFieldsSchema, MAX_PASSWORD_LENGTH } from "@/lib/auth/fields";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+
+// Every Better Auth endpoint's body fields are bounded before the endpoint runs.
+const boundFields = createAuthMiddleware(async (ctx) => {
+  if (typeof ctx.body !== "object" || ctx.body === null) return;
+  const parsed = authFieldsSchema.safeParse(ctx.body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+    throw new APIError("BAD_REQUEST", {
+      message: `${where}${issue?.message ?? "invalid field"}`,
+      code: "INVALID_FIELD",
+    });
+  }
+});
+
+// /list-sessions would hand any one session's holder every other session's token (each a working
+// credential): it answers without them. Revoking another session goes through /api/sessions.
+const hideSessionTokens = {
+  id: "hide-session-tokens",
+  hooks: {
+    after: [
+      {
+        matcher: (ctx) => ctx.path === "/list-sessions",
+        handler: createAuthMiddleware(async (ctx) => {
+          const sessions: unknown = ctx.context.returned;
+          if (!Array.isArray(sessions)) return;
+          return ctx.json(sessions.map((session: Record<string, unknown>) => ({ ...session, token: undefined })));
+        }),
+      },
+    ],
+  },
+} satisfies BetterAuthPlugin;
 
 const list = (value: string | undefined) =>
   (value ?? "")
@@ -20,11 +54,12 @@ function createAuth() {
     secret: e.BETTER_AUTH_SECRET,
     trustedOrigins: list(e.TRUSTED_ORIGINS),
     database: prismaAdapter(prisma, { provider: "postgresql" }),
-    emailAndPassword: { enabled: true, autoSignIn: true, minPasswordLength: 8, maxPasswordLength: 128 },
-    session: {
-      // Signed session data in a short-lived cookie: most browser requests need no session query.
-      cookieCache: { enabled: true, maxAge: 5 * 60 },
-    },
+    emailAndPassword: { enabled: true, autoSignIn: true, minPasswordLength: 8, maxPasswordLength: MAX_PASSWORD_LENGTH },
+    hooks: { before: boundFields },
+    // No cookie cache: a session revoked elsewhere (sign out one device, sign out everywhere)
+    // must stop working at once, not when a signed copy of it in the browser expires. Each
+    // request reads the session with its user in one indexed query instead.
+    session: { cookieCache: { enabled: false } },
     rateLimit: {
       // On in production (Better Auth's default), switchable for local load tests.
       enabled: e.AUTH_RATE_LIMIT ?? e.isProduction,
@@ -47,7 +82,9 @@ function createAuth() {
       },
     },
     plugins: [
-      bearer(),
+      // Only the signed session token (`<token>.<signature>`, as sign-in and /api/auth/login hand
+      // it out) works as a Bearer credential, never the bare token.
+      bearer({ requireSignature: true }),
       jwt({
         // Otherwise every get-session (so every Bearer-token request, every page render: they all
         // call it) reads the signing key, decrypts it and signs a JWT that nobody reads. Clients
@@ -55,10 +92,12 @@ function createAuth() {
         disableSettingJwtHeader: true,
         jwt: {
           expirationTime: "15m",
-          // No more of the user than the id (`sub`) and email.
-          definePayload: ({ user }) => ({ email: user.email }),
+          // No more of the user than the id (`sub`) and email; `sid` ties the JWT to its session,
+          // so it ends with it (lib/auth/session.ts).
+          definePayload: ({ user, session }) => ({ email: user.email, sid: session.id }),
         },
       }),
+      hideSessionTokens,
       nextCookies(), // must stay last
     ],
   });

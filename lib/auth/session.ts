@@ -1,10 +1,11 @@
 import "server-only";
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { createLocalJWKSet, type JSONWebKeySet, jwtVerify } from "jose";
 import { auth } from "@/lib/auth/server";
+import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 
-export type AuthUser = { id: string; email: string };
+/** The authenticated user, and the session the credential belongs to. */
+export type AuthUser = { id: string; email: string; sessionId: string };
 
 // Through Better Auth's own /jwks endpoint, which creates the key pair on first use.
 async function fetchJwks(): Promise<JSONWebKeySet> {
@@ -26,15 +27,22 @@ async function loadKeySet(refresh: boolean): Promise<KeySet> {
   return next;
 }
 
+/**
+ * A JWT from /api/auth/token: signed by Better Auth's key, not expired (a JWT without `exp` is
+ * refused), and — since it carries its session's id (`sid`) — only while that session is alive:
+ * signing out or revoking the session ends the JWT too. That check is one primary-key read.
+ */
 async function verifyJwt(token: string): Promise<AuthUser | null> {
   const { BETTER_AUTH_URL } = env();
-  const options = { issuer: BETTER_AUTH_URL, audience: BETTER_AUTH_URL };
+  const options = { issuer: BETTER_AUTH_URL, audience: BETTER_AUTH_URL, requiredClaims: ["exp", "sub", "sid"] };
   for (const refresh of [false, true]) {
     try {
       const { verify } = await loadKeySet(refresh);
       const { payload } = await jwtVerify(token, verify, options);
-      if (typeof payload.sub !== "string" || typeof payload.email !== "string") return null;
-      return { id: payload.sub, email: payload.email };
+      const { sub, email, sid } = payload;
+      if (typeof sub !== "string" || typeof email !== "string" || typeof sid !== "string") return null;
+      const alive = await prisma.session.count({ where: { id: sid, userId: sub, expiresAt: { gt: new Date() } } });
+      return alive ? { id: sub, email, sessionId: sid } : null;
     } catch (error) {
       // jose's error classes lose their names in a minified build; the code survives.
       if ((error as { code?: string }).code === "ERR_JWKS_NO_MATCHING_KEY" && !refresh) continue;
@@ -46,55 +54,22 @@ async function verifyJwt(token: string): Promise<AuthUser | null> {
 
 async function sessionUser(headers: Headers): Promise<AuthUser | null> {
   const session = await auth().api.getSession({ headers });
-  return session ? { id: session.user.id, email: session.user.email } : null;
-}
-
-function decodeToken(token: string): string | null {
-  try {
-    return token.includes("%") ? decodeURIComponent(token) : token;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * A Bearer session token, checked as Better Auth's bearer plugin and getSession check it — the
- * bare token, or `<token>.<base64 HMAC-SHA256 of it>` whose signature must match — then found
- * with its user in one query, through Better Auth's own adapter. Running the get-session
- * endpoint in-process for this (its hooks, cookie parsing, Web Crypto key imports, and a
- * re-signed cookie cache that no Bearer client receives) costs several times that query on
- * every API request. Whenever Better Auth has something to do — the session is due for its
- * sliding refresh, or has expired and is to be deleted — the request goes through getSession.
- */
-async function verifySessionToken(token: string, headers: Headers): Promise<AuthUser | null> {
-  const [value, signature, ...rest] = decodeToken(token)?.split(".") ?? [];
-  if (!value || rest.length > 0) return null;
-  const context = await auth().$context;
-  if (signature !== undefined) {
-    const expected = createHmac("sha256", context.secret).update(value).digest();
-    const given = Buffer.from(signature, "base64");
-    if (signature.length !== 44 || given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  }
-  const found = await context.internalAdapter.findSession(value);
-  if (!found) return null;
-  const { expiresIn, updateAge } = context.sessionConfig;
-  const expiresAt = found.session.expiresAt.getTime();
-  const refreshDue = expiresAt - expiresIn * 1000 + updateAge * 1000 <= Date.now();
-  if (expiresAt <= Date.now() || refreshDue) return sessionUser(headers);
-  return { id: found.user.id, email: found.user.email };
+  return session ? { id: session.user.id, email: session.user.email, sessionId: session.session.id } : null;
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 /**
  * The user behind a request: a Bearer JWT (from /api/auth/token), a Bearer session token, or the
- * session cookie. A present but malformed or invalid Authorization header never falls back to
- * the cookie.
+ * session cookie — all but the JWT through Better Auth's getSession (its bearer plugin accepts
+ * only the signed session token). A present but malformed or invalid Authorization header never
+ * falls back to the cookie: a Bearer request is checked with its Authorization header alone.
  */
 export async function authenticate(headers: Headers): Promise<AuthUser | null> {
   const authorization = headers.get("authorization");
   if (authorization === null) return sessionUser(headers);
   const token = BEARER.exec(authorization)?.[1];
   if (!token) return null;
-  return token.split(".").length === 3 ? verifyJwt(token) : verifySessionToken(token, headers);
+  if (token.split(".").length === 3) return verifyJwt(token);
+  return sessionUser(new Headers({ authorization }));
 }

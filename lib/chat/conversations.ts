@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { type Actor, eventInsert, isoTimestamp, recordEvent } from "@/lib/events/record";
@@ -64,17 +65,25 @@ function encodeCursor(c: { updatedAt: Date; id: string }): string {
   return Buffer.from(JSON.stringify([c.updatedAt.toISOString(), c.id])).toString("base64url");
 }
 
+// A cursor is `[updated_at ISO, conversation uuid]`; anything else (forged or corrupted) is a 400,
+// never a value handed to the database.
+const cursorSchema = z.tuple([z.iso.datetime(), z.uuid()]);
+
 function decodeCursor(cursor: string): { updatedAt: Date; id: string } {
+  let decoded: unknown;
   try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
-    const updatedAt = new Date(at);
-    if (Number.isNaN(updatedAt.getTime()) || typeof id !== "string") throw new Error("bad cursor");
-    return { updatedAt, id };
+    decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
+    decoded = undefined;
+  }
+  const parsed = cursorSchema.safeParse(decoded);
+  if (!parsed.success) {
     throw new AppError("invalid_request", "cursor: is not a cursor this API returned", {
       issues: [{ path: ["cursor"], message: "invalid cursor" }],
     });
   }
+  const [at, id] = parsed.data;
+  return { updatedAt: new Date(at), id };
 }
 
 /** Newest first (or oldest first with `order: "asc"`), keyset-paginated on (updated_at, id). */

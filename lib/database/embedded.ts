@@ -4,6 +4,8 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import lockfile from "proper-lockfile";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { applyMigrations } from "./schema-engine";
@@ -36,6 +38,14 @@ async function lockDataDir(dir: string): Promise<() => Promise<void>> {
   }
 }
 
+/**
+ * A new PGlite with the extensions the migrations create (task search). PGlite loads an
+ * extension only when it is named at creation, so every PGlite that runs migrations comes from here.
+ */
+export function createPGlite(dir?: string): Promise<PGlite> {
+  return PGlite.create(dir, { extensions: { pg_trgm, unaccent } });
+}
+
 export type EmbeddedDatabase = { pglite: PGlite; close: () => Promise<void> };
 
 /** Opens (creating if needed) the PGlite database in `dir`, locked and fully migrated. */
@@ -47,7 +57,7 @@ export async function openEmbeddedDatabase(dir: string): Promise<EmbeddedDatabas
     mkdirSync(dir, { recursive: true });
   }
   try {
-    const pglite = await PGlite.create(dir);
+    const pglite = await createPGlite(dir);
     const applied = await applyMigrations(new PrismaPGlite(pglite));
     if (applied.length > 0) console.info(`[taskchat] embedded database: applied ${applied.join(", ")}`);
     return {

@@ -3,7 +3,17 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { type Actor, type ChangeEvent, recordEvent } from "@/lib/events/record";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { CreateTaskInput, TaskStatus, UpdateTaskInput } from "./schemas";
+import { firstOccurrence, nextOccurrence, parseRecurrence, recurrenceText } from "./recurrence";
+import {
+  type CreateTaskInput,
+  DEFAULT_LIST_LIMIT,
+  type ListTasksParams,
+  type TaskFieldsInput,
+  type TaskPriority,
+  type TaskStatus,
+  type UpdateTaskInput,
+} from "./schemas";
+import { type When, parseWhen, startOfZonedDay } from "./when";
 
 // The only code that touches task rows. Every query is scoped by the user id; every change is
 // made by an Actor (the user and the door) and recorded as an event in its own transaction.
@@ -15,15 +25,41 @@ export type TaskDto = {
   completed: boolean;
   created_at: string;
   updated_at: string;
+  due_at: string | null;
+  all_day: boolean;
+  priority: TaskPriority;
+  tags: string[];
+  recurrence: string | null;
+  recurrence_text: string | null;
+  remind_at: string | null;
+  completed_at: string | null;
 };
 
-export type TaskList = { tasks: TaskDto[]; count: number };
+/** A completed recurring task carries its next occurrence (null when the series has ended). */
+export type CompletedTaskDto = TaskDto & { next?: TaskDto | null };
+export type TaskList = { tasks: TaskDto[]; count: number; next_cursor: string | null };
 export type DeletedTask = { id: number; title: string; deleted: true };
+export type TagCount = { name: string; count: number };
 
-/** The most tasks one list returns (newest first); `count` still reports them all. */
-export const TASK_LIST_LIMIT = 500;
+// Every column but the generated search ones.
+const taskColumns = {
+  id: true,
+  title: true,
+  description: true,
+  completed: true,
+  createdAt: true,
+  updatedAt: true,
+  dueAt: true,
+  allDay: true,
+  priority: true,
+  tags: true,
+  recurrence: true,
+  remindAt: true,
+  completedAt: true,
+} as const satisfies Prisma.TaskSelect;
+type TaskRow = Prisma.TaskGetPayload<{ select: typeof taskColumns }>;
 
-type TaskRow = { id: number; title: string; description: string; completed: boolean; createdAt: Date; updatedAt: Date };
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function toTaskDto(row: TaskRow): TaskDto {
   return {
@@ -33,6 +69,14 @@ export function toTaskDto(row: TaskRow): TaskDto {
     completed: row.completed,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
+    due_at: iso(row.dueAt),
+    all_day: row.allDay,
+    priority: row.priority,
+    tags: row.tags,
+    recurrence: row.recurrence,
+    recurrence_text: recurrenceText(row.recurrence),
+    remind_at: iso(row.remindAt),
+    completed_at: iso(row.completedAt),
   };
 }
 
@@ -42,10 +86,73 @@ export class TaskNotFoundError extends AppError {
   }
 }
 
-const newestFirst = [{ createdAt: "desc" as const }, { id: "desc" as const }];
+/** A field that could not be read: a 400 naming it (REST), `{error: "<field>: …"}` (tools). */
+function fieldError(field: string, message: string): AppError {
+  return new AppError("invalid_request", `${field}: ${message}`, { issues: [{ path: [field], message }] });
+}
 
-function statusFilter(status: TaskStatus) {
-  return status === "all" ? {} : { completed: status === "completed" };
+/** The user's IANA zone, read once per call and only when something needs it. */
+function zoneReader(userId: string): () => Promise<string> {
+  let zone: Promise<string> | undefined;
+  return () =>
+    (zone ??= prisma.user
+      .findUnique({ where: { id: userId }, select: { timezone: true } })
+      .then((u) => u?.timezone ?? "UTC"));
+}
+
+async function readWhen(field: string, input: string, zone: () => Promise<string>, now: Date): Promise<When> {
+  const result = parseWhen(input, await zone(), now);
+  if (!result.ok) throw fieldError(field, result.message);
+  return result.when;
+}
+
+function readRule(input: string): string {
+  const result = parseRecurrence(input);
+  if (!result.ok) throw fieldError("recurrence", result.message);
+  return result.rule;
+}
+
+type FieldData = {
+  dueAt?: Date | null;
+  allDay?: boolean;
+  priority?: TaskPriority;
+  tags?: string[];
+  recurrence?: string | null;
+  remindAt?: Date | null;
+};
+
+/**
+ * The part-2 fields of a create or update as column values: phrases read in the user's zone,
+ * `null` clearing a field. A rule without a due date starts at its first day from today.
+ */
+async function resolveFields(
+  input: TaskFieldsInput,
+  zone: () => Promise<string>,
+  now: Date,
+  currentDue?: Date | null,
+): Promise<FieldData> {
+  const data: FieldData = {};
+  if (input.due_at === null) Object.assign(data, { dueAt: null, allDay: false });
+  else if (input.due_at !== undefined) {
+    const when = await readWhen("due_at", input.due_at, zone, now);
+    Object.assign(data, { dueAt: when.at, allDay: when.allDay });
+  }
+  if (input.remind_at === null) data.remindAt = null;
+  else if (input.remind_at !== undefined) data.remindAt = (await readWhen("remind_at", input.remind_at, zone, now)).at;
+  if (input.priority !== undefined) data.priority = input.priority ?? "none";
+  if (input.tags !== undefined) data.tags = input.tags ?? [];
+  if (input.recurrence === null) data.recurrence = null;
+  else if (input.recurrence !== undefined) {
+    data.recurrence = readRule(input.recurrence);
+    const due = data.dueAt === undefined ? currentDue : data.dueAt;
+    if (!due) {
+      const tz = await zone();
+      const first = firstOccurrence(data.recurrence, startOfZonedDay(tz, now), tz);
+      if (!first) throw fieldError("recurrence", "has no occurrence from today on");
+      Object.assign(data, { dueAt: first, allDay: true });
+    }
+  }
+  return data;
 }
 
 // Updates and deletes are single statements scoped by (id, userId): a foreign id fails exactly
@@ -61,63 +168,252 @@ async function orNotFound<T>(taskId: number, query: Promise<T>): Promise<T> {
   }
 }
 
-/** Runs a change and records its event in one transaction. */
-function change<T>(
-  actor: Actor,
-  write: (tx: Prisma.TransactionClient) => Promise<T>,
-  event: (result: T) => ChangeEvent,
-): Promise<T> {
+type Tx = Prisma.TransactionClient;
+
+/** Runs a change and records its events in one transaction. */
+function change<T>(actor: Actor, write: (tx: Tx) => Promise<T>, events: (result: T) => ChangeEvent[]): Promise<T> {
   return prisma.$transaction(async (tx) => {
     const result = await write(tx);
-    await recordEvent(tx, actor, event(result));
+    for (const event of events(result)) await recordEvent(tx, actor, event);
     return result;
   });
 }
 
 export async function addTask(actor: Actor, input: CreateTaskInput): Promise<TaskDto> {
+  const fields = await resolveFields(input, zoneReader(actor.userId), new Date());
   return change(
     actor,
     async (tx) =>
       toTaskDto(
         await tx.task.create({
-          data: { userId: actor.userId, title: input.title, description: input.description ?? "" },
+          data: { userId: actor.userId, title: input.title, description: input.description ?? "", ...fields },
+          select: taskColumns,
         }),
       ),
-    (task) => ({ type: "task.created", data: task }),
+    (task) => [{ type: "task.created", data: task }],
   );
 }
 
-export async function listTasks(userId: string, params: { status?: TaskStatus } = {}): Promise<TaskList> {
-  const where = { userId, ...statusFilter(params.status ?? "all") };
-  const rows = await prisma.task.findMany({ where, orderBy: newestFirst, take: TASK_LIST_LIMIT });
-  const count = rows.length < TASK_LIST_LIMIT ? rows.length : await prisma.task.count({ where });
-  return { tasks: rows.map(toTaskDto), count };
+// ── Listing ──────────────────────────────────────────────────────────────────────────────
+
+/** Lower-cased, accent-free words, as the generated search_text column holds them. */
+function searchWords(q: string): string[] {
+  return q.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+async function dueWhere(
+  params: ListTasksParams,
+  zone: () => Promise<string>,
+  now: Date,
+): Promise<Prisma.TaskWhereInput[]> {
+  const where: Prisma.TaskWhereInput[] = [];
+  if (params.due) {
+    const day = async (offset: number) => startOfZonedDay(await zone(), now, offset);
+    switch (params.due) {
+      case "overdue":
+        where.push({
+          completed: false,
+          OR: [
+            { allDay: false, dueAt: { lt: now } },
+            { allDay: true, dueAt: { lt: await day(0) } },
+          ],
+        });
+        break;
+      case "today":
+        where.push({ dueAt: { gte: await day(0), lt: await day(1) } });
+        break;
+      case "tomorrow":
+        where.push({ dueAt: { gte: await day(1), lt: await day(2) } });
+        break;
+      case "week":
+        where.push({ dueAt: { gte: await day(0), lt: await day(7) } });
+        break;
+      case "none":
+        where.push({ dueAt: null });
+        break;
+      case "any":
+        where.push({ dueAt: { not: null } });
+        break;
+    }
+  }
+  if (params.due_before) where.push({ dueAt: { lt: (await readWhen("due_before", params.due_before, zone, now)).at } });
+  if (params.due_after) where.push({ dueAt: { gt: (await readWhen("due_after", params.due_after, zone, now)).at } });
+  return where;
+}
+
+type Direction = "asc" | "desc";
+function orderBy(sort: ListTasksParams["sort"], order: Direction | undefined): Prisma.TaskOrderByWithRelationInput[] {
+  switch (sort ?? "created") {
+    case "due": {
+      const dir = order ?? "asc";
+      return [{ dueAt: { sort: dir, nulls: "last" } }, { id: dir }];
+    }
+    case "priority": {
+      const dir = order ?? "desc";
+      return [{ priority: dir }, { createdAt: "desc" }, { id: "desc" }];
+    }
+    case "title": {
+      const dir = order ?? "asc";
+      return [{ title: dir }, { id: dir }];
+    }
+    case "updated": {
+      const dir = order ?? "desc";
+      return [{ updatedAt: dir }, { id: dir }];
+    }
+    case "created": {
+      const dir = order ?? "desc";
+      return [{ createdAt: dir }, { id: dir }];
+    }
+  }
+}
+
+function statusFilter(status: TaskStatus) {
+  return status === "all" ? {} : { completed: status === "completed" };
+}
+
+/**
+ * One page of the user's tasks, filtered and sorted; `count` is every match, `next_cursor` the
+ * id to continue after (Prisma's cursor paging, stable under any sort that ends with the id).
+ */
+export async function listTasks(userId: string, params: ListTasksParams = {}): Promise<TaskList> {
+  const now = new Date();
+  const zone = zoneReader(userId);
+  const where: Prisma.TaskWhereInput = {
+    userId,
+    ...statusFilter(params.status ?? "all"),
+    ...(params.priority?.length && { priority: { in: params.priority } }),
+    ...(params.tag?.length && { tagKeys: { hasSome: params.tag.map((t) => t.toLowerCase()) } }),
+    AND: [
+      ...searchWords(params.q ?? "").map((word) => ({ searchText: { contains: word } })),
+      ...(await dueWhere(params, zone, now)),
+    ],
+  };
+  const limit = params.limit ?? DEFAULT_LIST_LIMIT;
+  const cursor = params.cursor ? Number(params.cursor) : undefined;
+  const rows = await prisma.task.findMany({
+    where,
+    orderBy: orderBy(params.sort, params.order),
+    take: limit + 1,
+    ...(cursor && { cursor: { id: cursor }, skip: 1 }),
+    select: taskColumns,
+  });
+  const page = rows.slice(0, limit);
+  const more = rows.length > limit;
+  // A first page that holds every match already knows the count.
+  const count = !cursor && !more ? page.length : await prisma.task.count({ where });
+  const last = page.at(-1);
+  return { tasks: page.map(toTaskDto), count, next_cursor: more && last ? String(last.id) : null };
+}
+
+/** Open tasks per tag, most used first; tags differing only in case count as one (first spelling shown). */
+export async function listTags(userId: string): Promise<TagCount[]> {
+  const rows = await prisma.$queryRaw<{ name: string; count: bigint }[]>`
+    SELECT (array_agg(tag ORDER BY id))[1] AS name, count(*) AS count
+    FROM tasks, unnest(tags) AS tag
+    WHERE user_id = ${userId} AND NOT completed
+    GROUP BY lower(tag)
+    ORDER BY count(*) DESC, lower(tag)`;
+  return rows.map((r) => ({ name: r.name, count: Number(r.count) }));
 }
 
 export async function getTask(userId: string, taskId: number): Promise<TaskDto> {
-  const row = await prisma.task.findFirst({ where: { id: taskId, userId } });
+  const row = await prisma.task.findFirst({ where: { id: taskId, userId }, select: taskColumns });
   if (!row) throw new TaskNotFoundError(taskId);
   return toTaskDto(row);
 }
 
-export async function updateTask(actor: Actor, taskId: number, input: UpdateTaskInput): Promise<TaskDto> {
-  return change(
-    actor,
-    async (tx) =>
-      toTaskDto(
-        await orNotFound(
-          taskId,
-          tx.task.update({
-            where: { id: taskId, userId: actor.userId },
-            data: { title: input.title, description: input.description, completed: input.completed },
-          }),
-        ),
-      ),
-    (task) => ({ type: "task.updated", data: task }),
-  );
+// ── Changes ──────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Creates the next occurrence of a just-completed recurring task, once: `previous_id` is unique,
+ * so a second completion of the same occurrence finds the one that exists.
+ */
+async function nextOf(
+  tx: Tx,
+  userId: string,
+  row: TaskRow,
+  justCompleted: boolean,
+): Promise<{ task: TaskDto; created: boolean } | null> {
+  const existing = await tx.task.findUnique({ where: { previousId: row.id }, select: taskColumns });
+  if (existing) return { task: toTaskDto(existing), created: false };
+  if (!justCompleted || !row.recurrence) return null;
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { timezone: true } });
+  const zone = user?.timezone ?? "UTC";
+  const due = row.dueAt ?? row.completedAt ?? new Date();
+  const next = nextOccurrence(row.recurrence, due, zone);
+  if (!next) return null;
+  const created = await tx.task.create({
+    data: {
+      userId,
+      previousId: row.id,
+      title: row.title,
+      description: row.description,
+      priority: row.priority,
+      tags: row.tags,
+      recurrence: next.rule,
+      dueAt: next.at,
+      allDay: row.allDay,
+      remindAt: row.remindAt && new Date(row.remindAt.getTime() + (next.at.getTime() - due.getTime())),
+    },
+    select: taskColumns,
+  });
+  return { task: toTaskDto(created), created: true };
 }
 
-export function setTaskCompleted(actor: Actor, taskId: number, completed: boolean): Promise<TaskDto> {
+export async function updateTask(actor: Actor, taskId: number, input: UpdateTaskInput): Promise<CompletedTaskDto> {
+  const { userId } = actor;
+  const now = new Date();
+  const needsCurrentDue = typeof input.recurrence === "string" && input.due_at === undefined;
+  const current = needsCurrentDue
+    ? await prisma.task.findFirst({ where: { id: taskId, userId }, select: { dueAt: true } })
+    : undefined;
+  if (needsCurrentDue && !current) throw new TaskNotFoundError(taskId);
+  const fields = await resolveFields(input, zoneReader(userId), now, current?.dueAt);
+  const data = { title: input.title, description: input.description, ...fields };
+
+  if (input.completed !== true) {
+    const reopen = input.completed === false ? { completed: false, completedAt: null } : {};
+    return change(
+      actor,
+      async (tx) =>
+        toTaskDto(
+          await orNotFound(
+            taskId,
+            tx.task.update({ where: { id: taskId, userId }, data: { ...data, ...reopen }, select: taskColumns }),
+          ),
+        ),
+      (task) => [{ type: "task.updated", data: task }],
+    );
+  }
+
+  // Completing: the conditional update decides which request completed the occurrence (a racing
+  // second one waits on the row lock, then matches nothing), and the next occurrence is made in
+  // the same transaction.
+  const { task, next } = await change(
+    actor,
+    async (tx) => {
+      const done = await tx.task.updateMany({
+        where: { id: taskId, userId, completed: false },
+        data: { completed: true, completedAt: now },
+      });
+      const row = await orNotFound(
+        taskId,
+        tx.task.update({ where: { id: taskId, userId }, data, select: taskColumns }),
+      );
+      return {
+        task: toTaskDto(row),
+        next: row.recurrence ? await nextOf(tx, userId, row, done.count === 1) : undefined,
+      };
+    },
+    ({ task, next }) => [
+      { type: "task.updated", data: task },
+      ...(next?.created ? [{ type: "task.created" as const, data: next.task }] : []),
+    ],
+  );
+  return next === undefined ? task : { ...task, next: next?.task ?? null };
+}
+
+export function setTaskCompleted(actor: Actor, taskId: number, completed: boolean): Promise<CompletedTaskDto> {
   return updateTask(actor, taskId, { completed });
 }
 
@@ -125,8 +421,18 @@ export async function deleteTask(actor: Actor, taskId: number): Promise<DeletedT
   const row = await change(
     actor,
     (tx) =>
-      orNotFound(taskId, tx.task.delete({ where: { id: taskId, userId: actor.userId }, select: { id: true, title: true } })),
-    (deleted) => ({ type: "task.deleted", data: deleted }),
+      orNotFound(
+        taskId,
+        tx.task.delete({ where: { id: taskId, userId: actor.userId }, select: { id: true, title: true } }),
+      ),
+    (deleted) => [{ type: "task.deleted", data: deleted }],
   );
   return { id: row.id, title: row.title, deleted: true };
+}
+
+// ── The user's time zone ─────────────────────────────────────────────────────────────────
+
+export async function setTimezone(userId: string, timezone: string): Promise<string> {
+  const user = await prisma.user.update({ where: { id: userId }, data: { timezone }, select: { timezone: true } });
+  return user.timezone;
 }

@@ -30,28 +30,36 @@ export const taskToolDefinitions = {
   add_task: define({
     description:
       "Create a task on the user's todo list. Use it whenever the user wants to add, remember or " +
-      "note something to do. Call it once per task; several calls are fine for several tasks.",
+      "note something to do. Call it once per task; several calls are fine for several tasks. " +
+      "Put when it is due, how urgent it is, its tags and how it repeats in their own fields (phrases " +
+      "like 'tomorrow 9am' or 'every Monday' are fine; times are in the user's time zone), not in the title.",
     inputSchema: addTaskToolInput,
     run: (actor, input) => addTask(actor, input),
   }),
   list_tasks: define({
     description:
-      "List the user's tasks, newest first, with their ids. Use it to answer questions about the " +
-      "list, and to find the id of a task the user names by its words before changing it.",
+      "List the user's tasks (newest first unless sorted), with their ids, due dates, priorities and " +
+      "tags. Filter by status, words (q), priority, tag and due date ('overdue', 'today', 'week'...), " +
+      "in the user's time zone. Use it to answer questions about the list, and to find the id of a " +
+      "task the user names by its words before changing it. count is the number of all matches.",
     inputSchema: listTasksToolInput,
-    run: (actor, input) => listTasks(actor.userId, { status: input.status }),
+    run: (actor, input) => listTasks(actor.userId, input),
   }),
   complete_task: define({
     description:
       "Mark a task as done, or re-open it with completed=false. Needs the numeric task id: if the " +
-      "user described the task in words, call list_tasks first and pick the matching id.",
+      "user described the task in words, call list_tasks first and pick the matching id. Completing " +
+      "a repeating task creates its next occurrence, returned as `next`: tell the user when it is due.",
     inputSchema: completeTaskToolInput,
     run: (actor, input) => setTaskCompleted(actor, input.task_id, input.completed ?? true),
   }),
   update_task: define({
-    description: "Change a task's title and/or description. Needs the numeric task id (use list_tasks to find it).",
+    description:
+      "Change a task: title, description, due date, priority, tags, repeat rule or reminder (null " +
+      "clears one; phrases like 'Friday 3pm' are fine, in the user's time zone). Needs the numeric " +
+      "task id (use list_tasks to find it). tags replaces the whole list.",
     inputSchema: updateTaskToolInput,
-    run: (actor, input) => updateTask(actor, input.task_id, { title: input.title, description: input.description }),
+    run: (actor, { task_id, ...fields }) => updateTask(actor, task_id, fields),
   }),
   delete_task: define({
     description:
@@ -71,7 +79,9 @@ async function guarded<O>(name: TaskToolName, work: () => Promise<O>): Promise<O
   try {
     return await work();
   } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") return { error: error.message };
+    if (error instanceof AppError && (error.code === "not_found" || error.code === "invalid_request")) {
+      return { error: error.message };
+    }
     if (isDatabaseUnavailable(error)) return { error: new AppError("unavailable").message };
     console.error(`[taskchat] tool ${name} failed:`, error);
     return { error: "Unable to complete task operation" };
@@ -86,9 +96,7 @@ export async function runTaskTool(name: TaskToolName, actor: Actor, input: unkno
   const definition: Definition<z.ZodType, object> = taskToolDefinitions[name];
   const parsed = definition.inputSchema.safeParse(input);
   if (!parsed.success) {
-    return {
-      error: `Invalid input: ${parsed.error.issues.map((i) => `${i.path.join(".") || "input"} ${i.message}`).join("; ")}`,
-    };
+    return { error: parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ") };
   }
   return guarded(name, () => definition.run(actor, parsed.data));
 }

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { type ThreadStreamEvent, threadStreamEventSchema } from "@/lib/chatkit/schemas";
+import { e2eBaseUrl } from "../../playwright.config";
 import { type TestServer, startServer } from "../helpers/server";
 import { parseSse } from "../helpers/sse";
 import { conversationLog, expect, say, screenshot, signUp, signUpInPage, test } from "./helpers";
@@ -9,7 +10,8 @@ async function chatKit(
   page: Page,
   body: unknown,
 ): Promise<{ status: number; events: ThreadStreamEvent[]; json: unknown }> {
-  const res = await page.request.post("/api/chatkit", { data: body });
+  // A browser's fetch sends its Origin, which cookie-authenticated writes need.
+  const res = await page.request.post("/api/chatkit", { data: body, headers: { origin: e2eBaseUrl } });
   const text = await res.text();
   const streamed = res.headers()["content-type"]?.startsWith("text/event-stream");
   return {

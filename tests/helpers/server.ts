@@ -33,6 +33,8 @@ export type ServerOptions = {
   /** Reuse this database instead of creating one. */
   database?: TestDatabase;
   port?: number;
+  /** Extra arguments for `npm start` (e.g. `-H 127.0.0.1`); the server is then reached at 127.0.0.1. */
+  args?: string[];
   /** Wait for a healthy database (default), or only for the port to answer. */
   waitFor?: "healthy" | "listening";
 };
@@ -107,7 +109,7 @@ export async function startServer(options: ServerOptions): Promise<TestServer> {
     await applyMigrations(postgresMigrationAdapter(database.env.DATABASE_URL));
   }
   const port = options.port ?? (await freePort());
-  const url = `http://localhost:${port}`;
+  const url = `http://${options.args ? "127.0.0.1" : "localhost"}:${port}`;
   let child: ChildProcess | undefined;
   let log = "";
 
@@ -128,7 +130,11 @@ export async function startServer(options: ServerOptions): Promise<TestServer> {
     };
     for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
     log = "";
-    const proc = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    const proc = spawn(process.execPath, ["scripts/start.mjs", ...(options.args ?? [])], {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     proc.stdout?.on("data", (d) => (log += d));
     proc.stderr?.on("data", (d) => (log += d));
     child = proc;

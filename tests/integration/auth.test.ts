@@ -70,14 +70,15 @@ describe("credentials on a protected route (GET /api/me)", () => {
     expect(res.body.email).toBe(session.user.email);
   });
 
-  it("accepts the raw session token and the signed one", async () => {
+  it("accepts the signed session token (plain or URL-encoded), never the bare one", async () => {
     const session = await signUp(server.url);
-    const raw = session.token.split(".")[0]!;
-    for (const token of [session.token, raw]) {
+    for (const token of [session.token, encodeURIComponent(session.token)]) {
       const res = await call(server.url, "GET", "/api/me", { token });
       expect(res.status).toBe(200);
       expect(res.body.id).toBe(session.user.id);
     }
+    const raw = await call(server.url, "GET", "/api/me", { token: session.token.split(".")[0]! });
+    expect(raw.status).toBe(401);
   });
 
   it("accepts a JWT from /api/auth/token that carries only the id and email", async () => {
@@ -88,7 +89,7 @@ describe("credentials on a protected route (GET /api/me)", () => {
     const claims = decodeJwt(jwt);
     expect(claims.sub).toBe(session.user.id);
     expect(claims.email).toBe(session.user.email);
-    expect(Object.keys(claims).sort()).toEqual(["aud", "email", "exp", "iat", "iss", "sub"]);
+    expect(Object.keys(claims).sort()).toEqual(["aud", "email", "exp", "iat", "iss", "sid", "sub"]);
     expect(claims.exp! - claims.iat!).toBeLessThanOrEqual(15 * 60);
     const res = await call(server.url, "GET", "/api/me", { token: jwt });
     expect(res.status).toBe(200);

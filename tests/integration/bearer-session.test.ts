@@ -1,10 +1,12 @@
+import { symmetricDecrypt } from "better-auth/crypto";
+import { SignJWT, decodeJwt, importJWK } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type QueryEvent, onQuery } from "@/lib/database/instrument";
 import { setupTestDatabase } from "../helpers/in-process";
 import { TEST_SECRET } from "../helpers/server";
 
-// authenticate() with a Bearer session token, in-process: the checks it makes itself (signature,
-// one query) and the cases it leaves to Better Auth (sliding refresh, expiry).
+// authenticate(), in-process: Bearer session tokens go through Better Auth's public getSession
+// (bearer plugin, signed tokens only), so its sliding refresh and expiry apply; JWTs are checked
+// against their session.
 setupTestDatabase("bearer_session");
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -31,21 +33,32 @@ async function authenticate(headers: Record<string, string>) {
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+async function jwtFor(token: string): Promise<string> {
+  const { auth } = await import("@/lib/auth/server");
+  return (await auth().api.getToken({ headers: new Headers(bearer(token)) })).token;
+}
+
+/** Signs claims with the server's own JWKS key (as only the server could): to test what it accepts. */
+async function signWithServerKey(claims: Record<string, unknown>, exp: boolean): Promise<string> {
+  const { prisma } = await import("@/lib/db");
+  const key = await prisma.jwks.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
+  const jwk = JSON.parse(await symmetricDecrypt({ key: TEST_SECRET, data: JSON.parse(key.privateKey) }));
+  const jwt = new SignJWT(claims).setProtectedHeader({ alg: key.alg ?? "EdDSA", kid: key.id }).setIssuedAt();
+  if (exp) jwt.setExpirationTime("10m");
+  return jwt.sign(await importJWK(jwk, key.alg ?? "EdDSA"));
+}
+
 beforeAll(() => {
   process.env.BETTER_AUTH_SECRET = TEST_SECRET;
 });
 
 describe("a Bearer session token", () => {
-  it("is checked with one query (the session with its user), signed, URL-encoded or bare", async () => {
-    const session = await signUp("one-query@example.com");
-    for (const token of [session.token, encodeURIComponent(session.token), session.raw]) {
-      const events: QueryEvent[] = [];
-      const stop = onQuery((e) => events.push(e));
-      const user = await authenticate(bearer(token)).finally(stop);
-      expect(user).toMatchObject({ email: "one-query@example.com" });
-      expect(events).toHaveLength(1);
-      expect(events[0]!.sql).toMatch(/FROM "public"\."sessions".*JOIN LATERAL/s);
+  it("is accepted signed or URL-encoded, and refused bare", async () => {
+    const session = await signUp("signed@example.com");
+    for (const token of [session.token, encodeURIComponent(session.token)]) {
+      expect(await authenticate(bearer(token))).toMatchObject({ email: "signed@example.com" });
     }
+    expect(await authenticate(bearer(session.raw))).toBeNull();
   });
 
   it.each([
@@ -74,5 +87,35 @@ describe("a Bearer session token", () => {
     await prisma.session.update({ where: { token: session.raw }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await authenticate(bearer(session.token))).toBeNull();
     expect(await prisma.session.findUnique({ where: { token: session.raw } })).toBeNull();
+  });
+});
+
+describe("a Bearer JWT", () => {
+  it("carries its session id and works while that session lives", async () => {
+    const session = await signUp("jwt-alive@example.com");
+    const jwt = await jwtFor(session.token);
+    const { prisma } = await import("@/lib/db");
+    const { id } = await prisma.session.findUniqueOrThrow({ where: { token: session.raw } });
+    expect(decodeJwt(jwt).sid).toBe(id);
+    expect(await authenticate(bearer(jwt))).toMatchObject({ email: "jwt-alive@example.com", sessionId: id });
+    await prisma.session.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await authenticate(bearer(jwt))).toBeNull();
+  });
+
+  it("signed by the server's key is refused without exp, or without a session id", async () => {
+    const session = await signUp("jwt-claims@example.com");
+    const claims = decodeJwt(await jwtFor(session.token));
+    const { iss, aud, sub, email, sid } = claims;
+    expect(await authenticate(bearer(await signWithServerKey({ iss, aud, sub, email, sid }, true)))).toMatchObject({
+      email: "jwt-claims@example.com",
+    });
+    expect(await authenticate(bearer(await signWithServerKey({ iss, aud, sub, email, sid }, false)))).toBeNull();
+    expect(await authenticate(bearer(await signWithServerKey({ iss, aud, sub, email }, true)))).toBeNull();
+    // Someone else's session id does not keep a JWT alive either.
+    const other = await signUp("jwt-other@example.com");
+    const otherSid = decodeJwt(await jwtFor(other.token)).sid;
+    expect(
+      await authenticate(bearer(await signWithServerKey({ iss, aud, sub, email, sid: otherSid }, true))),
+    ).toBeNull();
   });
 });

@@ -46,9 +46,56 @@ describe("the MCP server at /api/mcp", () => {
     });
     expect(byName.list_tasks!.inputSchema.properties!.status).toMatchObject({ enum: ["all", "pending", "completed"] });
     for (const tool of tools) {
-      expect(JSON.stringify(tool.inputSchema)).not.toMatch(/user/i);
+      expect(Object.keys(tool.inputSchema.properties ?? {}).filter((p) => /user/i.test(p))).toEqual([]);
       expect(tool.description).toBeTruthy();
     }
+  });
+
+  it("publishes the part-2 fields and filters, and takes them as the chat tools do", async () => {
+    const { tools } = await aliceMcp.listTools();
+    const byName = Object.fromEntries(tools.map((t) => [t.name, t]));
+    expect(Object.keys(byName.add_task!.inputSchema.properties!)).toEqual(
+      expect.arrayContaining(["due_at", "priority", "tags", "recurrence", "remind_at"]),
+    );
+    expect(Object.keys(byName.list_tasks!.inputSchema.properties!)).toEqual(
+      expect.arrayContaining([
+        "q",
+        "priority",
+        "tag",
+        "due",
+        "due_before",
+        "due_after",
+        "sort",
+        "order",
+        "limit",
+        "cursor",
+      ]),
+    );
+    const added = await callTool(aliceMcp, "add_task", {
+      title: "Pay rent",
+      due_at: "2030-07-01",
+      priority: "p1",
+      tags: ["home", "money"],
+      recurrence: "monthly on the 1st",
+    });
+    expect(added.isError).toBeFalsy();
+    expect(added.structuredContent).toMatchObject({
+      priority: "high",
+      tags: ["home", "money"],
+      all_day: true,
+      recurrence: "FREQ=MONTHLY;BYMONTHDAY=1",
+      recurrence_text: "every month on the 1st",
+    });
+    const id = added.structuredContent.id;
+    const listed = await callTool(aliceMcp, "list_tasks", { tag: "money", due: "any", sort: "due", limit: 10 });
+    expect(listed.structuredContent).toMatchObject({ count: 1, tasks: [{ id }], next_cursor: null });
+    const done = await callTool(aliceMcp, "complete_task", { task_id: id });
+    expect(done.structuredContent.next).toMatchObject({ title: "Pay rent", due_at: "2030-08-01T00:00:00.000Z" });
+    const cleared = await callTool(aliceMcp, "update_task", { task_id: id, tags: null, priority: null });
+    expect(cleared.structuredContent).toMatchObject({ tags: [], priority: "none" });
+    const bad = await callTool(aliceMcp, "update_task", { task_id: id, due_at: "someday maybe" });
+    expect(bad.isError).toBe(true);
+    expect(bad.structuredContent).toEqual({ error: expect.stringMatching(/^due_at: /) });
   });
 
   it("adds, lists, renames, completes and deletes a task, with structured results and JSON text", async () => {

@@ -4,6 +4,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPGlite } from "@/lib/database/embedded";
 import { applyMigrations, migrationsDir, postgresMigrationAdapter } from "@/lib/database/schema-engine";
 import { type TestDatabase, createTestDatabase } from "../helpers/database";
 
@@ -20,7 +21,7 @@ beforeAll(async () => {
     const q = database.query;
     query = async (sql) => (await q(sql)).rows;
   } else {
-    pglite = await PGlite.create();
+    pglite = await createPGlite();
     query = async (sql) => (await pglite!.query<Record<string, unknown>>(sql)).rows;
   }
 });
@@ -66,7 +67,18 @@ describe(`migrations (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGli
       "completed",
       "created_at",
       "updated_at",
+      "all_day",
+      "completed_at",
+      "due_at",
+      "previous_id",
+      "priority",
+      "recurrence",
+      "remind_at",
+      "tags",
+      "search_text",
+      "tag_keys",
     ]);
+    expect(byTable("users")).toContain("timezone");
     expect(byTable("conversations")).toEqual(["id", "user_id", "title", "created_at", "updated_at"]);
     expect(byTable("messages")).toEqual(["id", "conversation_id", "role", "content", "parts", "created_at"]);
     for (const t of ["users", "sessions", "accounts", "verifications", "jwks", "rate_limits"]) {

@@ -101,3 +101,47 @@ describe("query plans on a 10,000-message conversation", () => {
     expect(plan[0]!["Node Type"]).toBe("Limit");
   });
 });
+
+describe("query plans for a user with 100,000 tasks", () => {
+  let owner: string;
+
+  beforeAll(async () => {
+    const { prisma } = await import("@/lib/db");
+    const { createUser } = await import("../helpers/in-process");
+    owner = (await createUser("Many tasks")).id;
+    await prisma.$executeRaw`
+      INSERT INTO tasks (user_id, title, description, completed, created_at, updated_at, due_at, all_day, priority, tags)
+      SELECT ${owner}, 'Task ' || i || CASE WHEN i % 1000 = 0 THEN ' dentist' ELSE '' END, '', i % 3 = 0,
+             now() - make_interval(secs => i), now() - make_interval(secs => i),
+             CASE WHEN i % 4 = 0 THEN NULL ELSE now() + make_interval(hours => (i % 2000) - 1000) END, false,
+             (ARRAY['none', 'low', 'medium', 'high'])[1 + i % 4]::task_priority,
+             CASE WHEN i % 50 = 0 THEN ARRAY['Work'] WHEN i % 7 = 0 THEN ARRAY['home', 'errands'] ELSE ARRAY[]::varchar[] END
+      FROM generate_series(1, 100000) i`;
+    await prisma.$executeRawUnsafe("ANALYZE tasks");
+  });
+
+  it.each([
+    ["the default page (newest first)", {}],
+    ["pending, newest first", { status: "pending" as const }],
+    ["words", { q: "dentist" }],
+    ["a priority", { priority: ["high" as const], sort: "priority" as const }],
+    ["a tag", { tag: ["work"] }],
+    ["due today", { due: "today" as const, sort: "due" as const }],
+    ["overdue", { due: "overdue" as const }],
+    ["due this week, soonest first", { due: "week" as const, sort: "due" as const, status: "pending" as const }],
+    ["by title", { sort: "title" as const }],
+    ["recently updated", { sort: "updated" as const }],
+  ])("%s: every statement is served by an index", async (_name, params) => {
+    const { listTasks } = await import("@/lib/tasks/service");
+    const events = await captureQueries(() => listTasks(owner, { limit: 50, ...params }));
+    const taskQueries = events.filter((e) => /"tasks"/.test(e.sql));
+    expect(taskQueries.length).toBeGreaterThan(0);
+    for (const event of taskQueries) expect(seqScans(await explain(event)), event.sql).toEqual([]);
+  });
+
+  it("tags with their counts come from the user's rows only", async () => {
+    const { listTags } = await import("@/lib/tasks/service");
+    const events = await captureQueries(() => listTags(owner));
+    for (const event of events) expect(seqScans(await explain(event)), event.sql).toEqual([]);
+  });
+});

@@ -1,7 +1,8 @@
 import { type ToolSet, asSchema } from "ai";
 import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { addTask, getTask } from "@/lib/tasks/service";
-import { type TaskToolName, TASK_TOOL_NAMES, runTaskTool, taskTools } from "@/lib/tasks/tools";
+import { type TaskToolName, TASK_TOOL_NAMES, runTaskTool, taskToolDefinitions, taskTools } from "@/lib/tasks/tools";
 import { actor, createUser, setupTestDatabase } from "../helpers/in-process";
 
 setupTestDatabase("task_tools");
@@ -35,7 +36,10 @@ describe("taskTools(userId) — the chat agent's tools", () => {
       "update_task",
     ]);
     for (const name of TASK_TOOL_NAMES) {
-      expect(JSON.stringify(tools[name].inputSchema)).not.toMatch(/user/i);
+      const properties = Object.keys(
+        z.toJSONSchema(taskToolDefinitions[name].inputSchema, { io: "input" }).properties ?? {},
+      );
+      expect(properties.filter((p) => /user/i.test(p))).toEqual([]);
       expect(tools[name].description!.length).toBeGreaterThan(40);
     }
   });
@@ -81,10 +85,10 @@ describe("taskTools(userId) — the chat agent's tools", () => {
 
   it("return {error} for input that breaks the schema", async () => {
     expect(await runTaskTool("update_task", actor(alice, "chat"), { task_id: 1 })).toEqual({
-      error: expect.stringMatching(/title or description/),
+      error: expect.stringMatching(/at least one field/),
     });
     expect(await runTaskTool("add_task", actor(alice, "chat"), { title: "   " })).toEqual({
-      error: expect.stringMatching(/Invalid input/),
+      error: expect.stringMatching(/title: /),
     });
   });
 });

@@ -231,6 +231,102 @@ describe("validation: bad input gets 400 and writes nothing", () => {
   });
 });
 
+describe("tasks, extended, over REST", () => {
+  it("POST, PATCH and GET carry due dates, priority, tags and repeat rules; PATCH completing one returns next", async () => {
+    const user = await signUp(server.url);
+    expect((await as(user).get("/api/me")).body).toMatchObject({ timezone: "UTC" });
+    expect((await as(user).patch("/api/me", { timezone: "Asia/Karachi" })).body).toMatchObject({
+      timezone: "Asia/Karachi",
+    });
+    const res = await as(user).post("/api/tasks", {
+      title: "Standup",
+      due_at: "2030-06-03T09:30",
+      priority: "HIGH",
+      tags: "#work, #daily",
+      recurrence: "every weekday",
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      due_at: "2030-06-03T04:30:00.000Z",
+      all_day: false,
+      priority: "high",
+      tags: ["work", "daily"],
+      recurrence: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+      recurrence_text: "every weekday",
+    });
+    const done = await as(user).patch(`/api/tasks/${res.body.id}`, { completed: true });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({
+      completed: true,
+      next: { title: "Standup", due_at: "2030-06-04T04:30:00.000Z" },
+    });
+    const listed = await as(user).get("/api/tasks?status=pending&tag=WORK&priority=p1,medium&sort=due&limit=1");
+    expect(listed.body).toMatchObject({ count: 1, tasks: [{ id: done.body.next.id }], next_cursor: null });
+    expect((await as(user).get("/api/tags")).body).toEqual({
+      tags: [
+        { name: "daily", count: 1 },
+        { name: "work", count: 1 },
+      ],
+    });
+    const cleared = await as(user).patch(`/api/tasks/${done.body.next.id}`, {
+      due_at: null,
+      recurrence: null,
+      tags: [],
+    });
+    expect(cleared.body).toMatchObject({ due_at: null, recurrence: null, recurrence_text: null, tags: [] });
+  });
+
+  it.each([
+    ["due_at", { due_at: "2026-02-30" }],
+    ["due_at", { due_at: "someday maybe" }],
+    ["due_at", { due_at: "99999-01-01" }],
+    ["due_at", { due_at: 5 }],
+    ["remind_at", { remind_at: "whenever" }],
+    ["recurrence", { recurrence: "FREQ=SECONDLY" }],
+    ["recurrence", { recurrence: "every blue moon" }],
+    ["priority", { priority: "critical" }],
+    ["tags", { tags: Array.from({ length: 11 }, (_, i) => `t${i}`) }],
+    ["tags", { tags: ["x".repeat(33)] }],
+  ])("POST and PATCH /api/tasks — a bad %s is a 400 naming it, nothing written", async (field, fields) => {
+    const task = (await as(alice).post("/api/tasks", { title: "Unchanged" })).body;
+    const before = await taskCount(alice);
+    for (const res of [
+      await as(alice).post("/api/tasks", { title: "Bad", ...fields }),
+      await as(alice).patch(`/api/tasks/${task.id}`, fields),
+    ]) {
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({
+        error: "invalid_request",
+        message: expect.stringMatching(new RegExp(`^${field}: `)),
+      });
+      expect(res.body.issues[0].path).toEqual([field]);
+    }
+    expect(await taskCount(alice)).toBe(before);
+    expect((await as(alice).get(`/api/tasks/${task.id}`)).body).toEqual(task);
+  });
+
+  it.each([
+    ["priority", "priority=urgentish"],
+    ["due", "due=soon"],
+    ["sort", "sort=random"],
+    ["order", "order=up"],
+    ["limit", "limit=501"],
+    ["cursor", "cursor=abc"],
+    ["due_before", "due_before=someday"],
+  ])("GET /api/tasks — a bad %s is a 400 naming it", async (field, query) => {
+    const res = await as(alice).get(`/api/tasks?${query}`);
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(new RegExp(`^${field}(\\.\\d+)?: `));
+  });
+
+  it("PATCH /api/me — an unknown time zone is a 400, nothing changes", async () => {
+    const res = await as(bob).patch("/api/me", { timezone: "Mars/Olympus_Mons" });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/^timezone: /);
+    expect((await as(bob).get("/api/me")).body.timezone).toBe("UTC");
+  });
+});
+
 describe("isolation: Bob cannot touch Alice's tasks", () => {
   it("a foreign id answers exactly like a missing one, and nothing changes", async () => {
     const task = (await as(alice).post("/api/tasks", { title: "Alice's private task" })).body;

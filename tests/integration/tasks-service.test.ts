@@ -32,6 +32,14 @@ describe("the task service", () => {
       completed: false,
       created_at: expect.stringMatching(ISO),
       updated_at: expect.stringMatching(ISO),
+      due_at: null,
+      all_day: false,
+      priority: "none",
+      tags: [],
+      recurrence: null,
+      recurrence_text: null,
+      remind_at: null,
+      completed_at: null,
     });
     expect(await getTask(alice.id, task.id)).toEqual(task);
   });

@@ -12,6 +12,14 @@ const task = (id: number, title: string, completed = false): TaskDto => ({
   description: "",
   created_at: "",
   updated_at: "",
+  due_at: null,
+  all_day: false,
+  priority: "none",
+  tags: [],
+  recurrence: null,
+  recurrence_text: null,
+  remind_at: null,
+  completed_at: null,
 });
 const toolCallId = "call-1";
 const state = "output-available";
@@ -50,16 +58,16 @@ describe("tool card summaries", () => {
         state,
         type: "tool-list_tasks",
         input: { status: "pending" },
-        output: { tasks: [task(1, "a"), task(2, "b")], count: 2 },
+        output: { tasks: [task(1, "a"), task(2, "b")], count: 2, next_cursor: null },
       },
       "Found 2 pending tasks",
     ],
     [
-      { toolCallId, state, type: "tool-list_tasks", input: { status: "completed" }, output: { tasks: [], count: 0 } },
+      { toolCallId, state, type: "tool-list_tasks", input: { status: "completed" }, output: { tasks: [], count: 0, next_cursor: null } },
       "No completed tasks",
     ],
     [
-      { toolCallId, state, type: "tool-list_tasks", input: {}, output: { tasks: [task(1, "a")], count: 1 } },
+      { toolCallId, state, type: "tool-list_tasks", input: {}, output: { tasks: [task(1, "a")], count: 1, next_cursor: null } },
       "Found 1 task",
     ],
   ])("%# %j", (part, summary) => {
@@ -96,7 +104,7 @@ describe("tool card summaries", () => {
       state,
       type: "tool-list_tasks",
       input: {},
-      output: { tasks: [task(1, "a", true)], count: 1 },
+      output: { tasks: [task(1, "a", true)], count: 1, next_cursor: null },
     };
     expect(summarizeToolPart(part).tasks).toEqual([{ id: 1, title: "a", completed: true }]);
   });
