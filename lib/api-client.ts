@@ -2,6 +2,7 @@
 // by every page. The server's error shape, `{error, message}`, is decoded here and nowhere else:
 // every failure becomes an ApiError with a message fit to show.
 import type { ConversationSummary, FeedbackKind, getConversation } from "@/lib/chat/conversations";
+import type { StoredEvent } from "@/lib/events/service";
 import type { CreateTaskInput, TaskStatus, UpdateTaskInput } from "@/lib/tasks/schemas";
 import type { TaskDto, TaskList } from "@/lib/tasks/service";
 
@@ -92,6 +93,12 @@ export const tasksApi = {
   create: (input: CreateTaskInput) => request<TaskDto>("/api/tasks", { method: "POST", body: input }),
   update: (id: number, input: UpdateTaskInput) => request<TaskDto>(taskPath(id), { method: "PATCH", body: input }),
   remove: (id: number) => request<void>(taskPath(id), { method: "DELETE" }),
+};
+
+export type ActivityPage = { events: StoredEvent[]; next_before: string | null };
+
+export const activityApi = {
+  recent: (limit: number) => request<ActivityPage>(`/api/activity?limit=${limit}`),
 };
 
 export type ConversationPage = { conversations: ConversationSummary[]; next_cursor: string | null };

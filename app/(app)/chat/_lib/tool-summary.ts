@@ -12,9 +12,14 @@ export type ToolCardModel = {
   /** One line: what happened (or is happening). */
   summary: string;
   /** list_tasks: the tasks it returned, to show as a small list. */
-  tasks?: Pick<TaskDto, "id" | "title" | "completed">[];
+  tasks?: (Pick<TaskDto, "id" | "title" | "completed"> & { deleted?: boolean })[];
   count?: number;
+  /** The task the call changed, as it is now when it changed since (live sync): "Now done". */
+  now?: string;
 };
+
+/** The latest known state of tasks (live sync): a task, or null once deleted. */
+export type TaskStates = ReadonlyMap<number, Pick<TaskDto, "id" | "title" | "completed"> | null>;
 
 const running: Record<TaskToolName, string> = {
   add_task: "Adding a task…",
@@ -25,6 +30,7 @@ const running: Record<TaskToolName, string> = {
 };
 
 const label = (task: { id: number; title: string }) => `#${task.id} · ${task.title}`;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 const done = (summary: string): ToolCardModel => ({ state: "done", summary });
 
 /** A tool's `{error}` result is a failure; anything else is summarised. */
@@ -33,6 +39,37 @@ function summarized<T extends object>(
   summarize: (value: T) => ToolCardModel,
 ): ToolCardModel {
   return isTaskToolError(output) ? { state: "failed", summary: output.error } : summarize(output);
+}
+
+/**
+ * A card brought up to date with what happened to its tasks since (completed on /tasks, renamed
+ * by a script, deleted in another chat): list entries take their current state, and a card about
+ * one task says what it is now.
+ */
+export function withLiveTasks(card: ToolCardModel, output: unknown, states: TaskStates): ToolCardModel {
+  if (card.state !== "done" || states.size === 0) return card;
+  const tasks = card.tasks?.map((t) => {
+    const now = states.get(t.id);
+    return now === undefined
+      ? t
+      : now === null
+        ? { ...t, deleted: true }
+        : { ...t, title: now.title, completed: now.completed };
+  });
+  const id = isObject(output) && typeof output.id === "number" && !("deleted" in output) ? output.id : undefined;
+  const now = id === undefined ? undefined : states.get(id);
+  if (now === undefined || !isObject(output)) return { ...card, tasks };
+  const notes = [
+    now === null
+      ? "Since deleted"
+      : now.completed !== output.completed
+        ? now.completed
+          ? "Now done"
+          : "Now open"
+        : null,
+    now !== null && now.title !== output.title ? `Now “${now.title}”` : null,
+  ].filter(Boolean);
+  return { ...card, tasks, now: notes.length > 0 ? notes.join(" · ") : undefined };
 }
 
 export function summarizeToolPart(part: ToolPart): ToolCardModel {

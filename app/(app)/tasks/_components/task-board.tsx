@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { CreateTaskInput, TaskStatus } from "@/lib/tasks/schemas";
 import { ApiError, messageOf, tasksApi } from "@/lib/api-client";
 import type { TaskDto } from "@/lib/tasks/service";
+import { useLiveEvents } from "../../_lib/live-events";
 import { countByStatus, matchesStatus, parseStatus, urlForStatus } from "../_lib/filter";
 import { patchTask, replaceTask, useTaskList, withTask, withoutTask } from "../_lib/use-task-list";
 import { AddTaskForm } from "./add-task-form";
@@ -19,7 +20,9 @@ const REFRESH_THROTTLE_MS = 1_000;
 
 export function TaskBoard({ initialTasks, initialTotal }: Props) {
   const status = parseStatus(useSearchParams().get("status"));
-  const { tasks, hidden, busyIds, mutate, refresh } = useTaskList(initialTasks, initialTotal);
+  const { tasks, hidden, busyIds, mutate, refresh, applyRemote } = useTaskList(initialTasks, initialTotal);
+  // Changes made anywhere else (Chat, another tab, a script, an agent) show here as they happen.
+  useLiveEvents(applyRemote);
   const [errors, setErrors] = useState<Partial<Record<number, string>>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
