@@ -79,9 +79,10 @@ async function guarded<O>(name: TaskToolName, work: () => Promise<O>): Promise<O
   try {
     return await work();
   } catch (error) {
-    if (error instanceof AppError && (error.code === "not_found" || error.code === "invalid_request")) {
-      return { error: error.message };
-    }
+    // Past the write rate limit the door itself answers (MCP: 429 with Retry-After).
+    if (error instanceof AppError && error.code === "rate_limited") throw error;
+    // Expected refusals (not found, invalid input, the task cap) are results the model or client can explain.
+    if (error instanceof AppError && error.status < 500) return { error: error.message };
     if (isDatabaseUnavailable(error)) return { error: new AppError("unavailable").message };
     console.error(`[taskchat] tool ${name} failed:`, error);
     return { error: "Unable to complete task operation" };
