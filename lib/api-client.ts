@@ -5,6 +5,7 @@ import type { ConversationSummary, FeedbackKind, getConversation } from "@/lib/c
 import type { StoredEvent } from "@/lib/events/service";
 import type { CreateTaskInput, TaskStatus, UpdateTaskInput } from "@/lib/tasks/schemas";
 import type { TaskDto, TaskList } from "@/lib/tasks/service";
+import type { NotificationDto, NotificationList } from "@/lib/notifications/service";
 
 export class ApiError extends Error {
   constructor(
@@ -134,4 +135,17 @@ export const healthApi = {
       () => true,
       () => false,
     ),
+};
+
+export const notificationsApi = {
+  list: () => request<NotificationList>("/api/notifications?limit=20"),
+  read: (id: string) => request<NotificationDto>(`/api/notifications/${id}/read`, { method: "POST" }),
+  readAll: () => request<{ updated: number }>("/api/notifications/read-all", { method: "POST" }),
+};
+
+export const pushApi = {
+  /** The VAPID public key, null when the server has Web Push off. */
+  key: () => request<{ publicKey: string | null }>("/api/push/key"),
+  subscribe: (subscription: PushSubscriptionJSON) =>
+    request<void>("/api/push/subscriptions", { method: "POST", body: subscription }),
 };

@@ -8,7 +8,12 @@ setupTestDatabase("reminders_fire");
 const prisma = async () => (await import("@/lib/db")).prisma;
 
 /** `count` open tasks of the user whose reminder is `secondsFromNow` away (negative: due). */
-async function tasksWithReminders(userId: string, count: number, secondsFromNow = -1, recurrence: string | null = null) {
+async function tasksWithReminders(
+  userId: string,
+  count: number,
+  secondsFromNow = -1,
+  recurrence: string | null = null,
+) {
   const db = await prisma();
   await db.$executeRaw`
     INSERT INTO tasks (user_id, title, description, remind_at, recurrence, updated_at)

@@ -4,14 +4,14 @@ import { Bell, X } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { notificationsApi } from "@/lib/api-client";
+import type { NotificationDto } from "@/lib/notifications/service";
+import { relativeDate } from "@/lib/relative-time";
 import { useLiveEvents } from "../_lib/live-events";
-import { relativeDate } from "../tasks/_lib/format";
 import {
-  type NotificationDto,
   askNotificationPermission,
   notificationHref,
   notificationPermission,
-  notificationsApi,
   showSystemNotification,
   subscribeToPush,
 } from "../_lib/reminders-client";

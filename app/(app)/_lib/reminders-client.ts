@@ -1,27 +1,8 @@
-// The browser side of reminders: the notifications API, the service worker and its Web Push
+// The browser side of reminders: the service worker and its Web Push
 // subscription, and the permission to show notifications (asked the first time a reminder is
 // set, never on page load).
-import type { NotificationDto, NotificationList } from "@/lib/notifications/service";
-
-export type { NotificationDto };
-
-async function call<T>(path: string, method = "GET", body?: unknown): Promise<T> {
-  const res = await fetch(path, {
-    method,
-    headers: { accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    cache: "no-store",
-  });
-  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}`);
-  // Our own API, typed by the service's DTOs.
-  return (res.status === 204 ? undefined : await res.json()) as T;
-}
-
-export const notificationsApi = {
-  list: () => call<NotificationList>("/api/notifications?limit=20"),
-  read: (id: string) => call<NotificationDto>(`/api/notifications/${id}/read`, "POST"),
-  readAll: () => call<{ updated: number }>("/api/notifications/read-all", "POST"),
-};
+import { pushApi } from "@/lib/api-client";
+import type { NotificationDto } from "@/lib/notifications/service";
 
 /** The page of a notification's task. */
 export function notificationHref(n: Pick<NotificationDto, "task_id">): string {
@@ -49,15 +30,13 @@ export async function subscribeToPush(): Promise<void> {
   try {
     const registration = await serviceWorker();
     if (!registration || !("pushManager" in registration)) return;
-    const keyRes = await fetch("/api/push/key", { cache: "no-store" });
-    if (!keyRes.ok) return;
-    const { publicKey } = (await keyRes.json()) as { publicKey: string | null };
+    const { publicKey } = await pushApi.key();
     if (!publicKey) return;
     await navigator.serviceWorker.ready;
     const subscription =
       (await registration.pushManager.getSubscription()) ??
       (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: publicKey }));
-    await call("/api/push/subscriptions", "POST", subscription.toJSON());
+    await pushApi.subscribe(subscription.toJSON());
   } catch (error) {
     console.info("[taskchat] Web Push is not available in this browser:", error);
   }
