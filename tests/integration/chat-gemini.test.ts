@@ -73,7 +73,7 @@ describe("the quickstart flow through Gemini", () => {
     const first = gemini.requests[before]!;
     expect(first.apiKey).toBe("test-gemini-key");
     expect(first.model).toBe("gemini-2.5-flash");
-    expect(systemText(first)).toContain("Today is");
+    expect(systemText(first)).toMatch(/It is now .* where the user is \(UTC\+00:00\)\.\nUser's time zone: UTC/);
     expect(declaredTools(first).sort()).toEqual([
       "add_task",
       "complete_task",

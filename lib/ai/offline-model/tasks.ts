@@ -14,6 +14,13 @@ export interface Task {
   title: string;
   description: string | null;
   completed: boolean;
+  due_at?: string | null;
+  all_day?: boolean;
+  priority?: string;
+  tags?: string[];
+  recurrence_text?: string | null;
+  /** A completed repeating task's next occurrence. */
+  next?: Task | null;
 }
 
 /** A task the conversation is about ("it"), possibly known only by its id. */
@@ -76,13 +83,19 @@ function parseJsonOrKeep(text: string): unknown {
 
 export function asTask(value: unknown): Task | undefined {
   if (!isRecord(value)) return undefined;
-  const { id, title, description, completed } = value;
+  const { id, title, description, completed, due_at, all_day, priority, tags, recurrence_text, next } = value;
   if (typeof id !== "number" || typeof title !== "string") return undefined;
   return {
     id,
     title,
     description: typeof description === "string" && description !== "" ? description : null,
     completed: completed === true,
+    due_at: typeof due_at === "string" ? due_at : null,
+    all_day: all_day === true,
+    priority: typeof priority === "string" ? priority : "none",
+    tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === "string") : [],
+    recurrence_text: typeof recurrence_text === "string" ? recurrence_text : null,
+    next: next === undefined ? undefined : (asTask(next) ?? null),
   };
 }
 
