@@ -55,7 +55,7 @@ describe("tool card summaries", () => {
 
   it("returns the listed tasks for the card's small list", () => {
     const card = summarizeToolPart(done("list_tasks", { tasks: [task(1, "a", true)], count: 1 }));
-    expect(card.tasks).toEqual([{ id: 1, title: "a", completed: true }]);
+    expect(card.tasks).toEqual([task(1, "a", true)]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { AlertCircle, Check, ListTodo, Loader2 } from "lucide-react";
+import { TaskMeta } from "../../_components/task-meta";
 import { summarizeToolPart } from "../_lib/tool-summary";
 
 type ToolPart = { type: string; state: string; input?: unknown; output?: unknown; errorText?: string };
@@ -33,6 +34,11 @@ export function ToolCard({ part }: { part: ToolPart }) {
           {card.state === "running" ? "(running)" : card.state === "failed" ? "(failed)" : "(done)"}
         </span>
       </div>
+      {card.task && (
+        <div className="mt-1 pl-6">
+          <TaskMeta task={card.task} />
+        </div>
+      )}
       {shown.length > 0 && (
         <ul
           className="mt-1.5 space-y-0.5 border-t border-zinc-200 pt-1.5 text-xs dark:border-zinc-800"
@@ -47,6 +53,7 @@ export function ToolCard({ part }: { part: ToolPart }) {
               <span className="text-zinc-400">#{t.id}</span>
               <span className={`truncate ${t.completed ? "text-zinc-400 line-through" : ""}`}>{t.title}</span>
               {t.completed && <span className="sr-only">(done)</span>}
+              {t.tags && <TaskMeta task={t} />}
             </li>
           ))}
           {card.count !== undefined && card.count > shown.length && (

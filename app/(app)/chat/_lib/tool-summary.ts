@@ -8,7 +8,9 @@ export type ToolCardModel = {
   /** One line: what happened (or is happening). */
   summary: string;
   /** list_tasks: the tasks it returned, to show as a small list. */
-  tasks?: Pick<TaskDto, "id" | "title" | "completed">[];
+  tasks?: TaskDto[];
+  /** One task added, changed or completed: its due date, priority, tags and repeat rule. */
+  task?: TaskDto;
   count?: number;
 };
 
@@ -29,6 +31,12 @@ const running: Record<string, string> = {
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+
+/** A tool's task result (every field of the DTO present), or undefined for an older one. */
+function asTask(value: Record<string, unknown>): TaskDto | undefined {
+  const hasFields = typeof value.id === "number" && Array.isArray(value.tags) && typeof value.priority === "string";
+  return hasFields ? (value as TaskDto) : undefined;
+}
 const label = (task: Record<string, unknown>) => `#${String(task.id)} · ${String(task.title)}`;
 
 function statusWord(input: unknown): string {
@@ -39,11 +47,14 @@ function statusWord(input: unknown): string {
 function doneSummary(tool: string, input: unknown, output: Record<string, unknown>): ToolCardModel {
   switch (tool) {
     case "add_task":
-      return { state: "done", summary: `Added ${label(output)}` };
-    case "complete_task":
-      return { state: "done", summary: `${output.completed ? "Completed" : "Reopened"} ${label(output)}` };
+      return { state: "done", summary: `Added ${label(output)}`, task: asTask(output) };
+    case "complete_task": {
+      const next = isObject(output.next) ? `; next: ${label(output.next)}` : "";
+      const task = asTask(isObject(output.next) ? output.next : output);
+      return { state: "done", summary: `${output.completed ? "Completed" : "Reopened"} ${label(output)}${next}`, task };
+    }
     case "update_task":
-      return { state: "done", summary: `Updated ${label(output)}` };
+      return { state: "done", summary: `Updated ${label(output)}`, task: asTask(output) };
     case "delete_task":
       return { state: "done", summary: `Deleted ${label(output)}` };
     case "list_tasks": {
@@ -53,7 +64,7 @@ function doneSummary(tool: string, input: unknown, output: Record<string, unknow
       return {
         state: "done",
         summary: count === 0 ? `No ${noun}` : `Found ${count} ${noun}`,
-        tasks: tasks.map((t) => ({ id: t.id, title: t.title, completed: t.completed })),
+        tasks,
         count,
       };
     }
