@@ -63,11 +63,12 @@ export type BenchServer = TestServer & {
   query: NonNullable<TestDatabase["query"]> | undefined;
 };
 
-// Measure the app, not the limits: no sign-up limit, a chat limit no run reaches, the
+// Measure the app, not the limits: no sign-up limit, chat and write limits no run reaches, the
 // offline model with no artificial delay, and per-request round-trip counts.
 const BENCH_ENV = {
   AUTH_RATE_LIMIT: "false",
   CHAT_RATE_LIMIT: "1000000",
+  WRITE_RATE_LIMIT: "1000000",
   DB_QUERY_STATS: "1",
   OFFLINE_MODEL_DELAY_MS: "0",
   NEXT_TELEMETRY_DISABLED: "1",

@@ -56,6 +56,9 @@ const schema = z.object({
   CHAT_HISTORY_TOKENS: positiveInt(8000),
   CHAT_MAX_STEPS: positiveInt(5),
   CHAT_RATE_LIMIT: positiveInt(20),
+  // Task writes per user per minute through REST, MCP and the pages; tasks one user may hold.
+  WRITE_RATE_LIMIT: positiveInt(120),
+  MAX_TASKS_PER_USER: positiveInt(100_000),
   CHAT_TIMEOUT_MS: positiveInt(5000),
   // Live sync: an event stream ends after this long and the browser resumes it (serverless hosts
   // cap a response's duration); a heartbeat comment keeps proxies from closing an idle one.

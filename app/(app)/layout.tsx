@@ -1,11 +1,14 @@
 import Link from "next/link";
 import { chatModel } from "@/lib/ai/model";
 import { requireUser } from "@/lib/auth/current-user";
+import { pageStreamStart } from "@/lib/events/service";
 import { NavLink } from "./_components/nav-link";
 import { SignOutButton } from "./_components/sign-out-button";
+import { LiveEventsProvider } from "./_lib/live-events";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  const streamStart = await pageStreamStart(user.id);
   return (
     <div className="flex h-dvh flex-col">
       <header className="flex h-14 shrink-0 items-center gap-2 border-b border-zinc-200 px-3 sm:px-4 dark:border-zinc-800">
@@ -33,7 +36,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <SignOutButton />
         </div>
       </header>
-      <div className="min-h-0 flex-1">{children}</div>
+      <div className="min-h-0 flex-1">
+        <LiveEventsProvider after={streamStart.toString()}>{children}</LiveEventsProvider>
+      </div>
     </div>
   );
 }

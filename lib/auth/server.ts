@@ -1,44 +1,13 @@
 import "server-only";
-import { type BetterAuthPlugin, betterAuth } from "better-auth";
-import { APIError, createAuthMiddleware } from "better-auth/api";
+import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { bearer, jwt } from "better-auth/plugins";
-import { authFieldsSchema, MAX_PASSWORD_LENGTH } from "@/lib/auth/fields";
+import { MAX_PASSWORD_LENGTH } from "@/lib/auth/fields";
+import { authHooks, hideSessionTokens } from "@/lib/auth/hooks";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-
-// Every Better Auth endpoint's body fields are bounded before the endpoint runs.
-const boundFields = createAuthMiddleware(async (ctx) => {
-  if (typeof ctx.body !== "object" || ctx.body === null) return;
-  const parsed = authFieldsSchema.safeParse(ctx.body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
-    throw new APIError("BAD_REQUEST", {
-      message: `${where}${issue?.message ?? "invalid field"}`,
-      code: "INVALID_FIELD",
-    });
-  }
-});
-
-// /list-sessions would hand any one session's holder every other session's token (each a working
-// credential): it answers without them. Revoking another session goes through /api/sessions.
-const hideSessionTokens = {
-  id: "hide-session-tokens",
-  hooks: {
-    after: [
-      {
-        matcher: (ctx) => ctx.path === "/list-sessions",
-        handler: createAuthMiddleware(async (ctx) => {
-          const sessions: unknown = ctx.context.returned;
-          if (!Array.isArray(sessions)) return;
-          return ctx.json(sessions.map((session: Record<string, unknown>) => ({ ...session, token: undefined })));
-        }),
-      },
-    ],
-  },
-} satisfies BetterAuthPlugin;
 
 const list = (value: string | undefined) =>
   (value ?? "")
@@ -54,8 +23,13 @@ function createAuth() {
     secret: e.BETTER_AUTH_SECRET,
     trustedOrigins: list(e.TRUSTED_ORIGINS),
     database: prismaAdapter(prisma, { provider: "postgresql" }),
-    emailAndPassword: { enabled: true, autoSignIn: true, minPasswordLength: 8, maxPasswordLength: MAX_PASSWORD_LENGTH },
-    hooks: { before: boundFields },
+    emailAndPassword: {
+      enabled: true,
+      autoSignIn: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+    },
+    hooks: authHooks,
     // No cookie cache: a session revoked elsewhere (sign out one device, sign out everywhere)
     // must stop working at once, not when a signed copy of it in the browser expires. Each
     // request reads the session with its user in one indexed query instead.

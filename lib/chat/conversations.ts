@@ -228,14 +228,20 @@ export async function appendMessagePart(
   return count > 0;
 }
 
-export async function renameConversation(actor: Actor, conversationId: string, title: string): Promise<ConversationSummary> {
+export async function renameConversation(
+  actor: Actor,
+  conversationId: string,
+  title: string,
+): Promise<ConversationSummary> {
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.conversation.updateMany({
       where: { id: conversationId, userId: actor.userId },
       data: { title },
     });
     if (count === 0) throw notFound();
-    const summary = toSummary(await tx.conversation.findFirstOrThrow({ where: { id: conversationId, userId: actor.userId } }));
+    const summary = toSummary(
+      await tx.conversation.findFirstOrThrow({ where: { id: conversationId, userId: actor.userId } }),
+    );
     await recordEvent(tx, actor, { type: "conversation.updated", data: summary });
     return summary;
   });

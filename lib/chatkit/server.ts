@@ -167,7 +167,9 @@ export async function handleChatKitRequest(
     case "threads.update": {
       assertThreadId(request.params.thread_id);
       const { title } = parseWith(renameConversationSchema, { title: request.params.title });
-      return Response.json(threadOf(await renameConversation({ userId, source: "chat" }, request.params.thread_id, title)));
+      return Response.json(
+        threadOf(await renameConversation({ userId, source: "chat" }, request.params.thread_id, title)),
+      );
     }
     case "threads.delete":
       assertThreadId(request.params.thread_id);

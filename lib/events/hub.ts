@@ -72,7 +72,9 @@ class EventHub {
       if (!listening) return;
       listening = false;
       if (this.client === client) this.client = undefined;
-      console.warn(`[taskchat] live sync: listening connection lost${error ? ` (${error.message})` : ""}; reconnecting`);
+      console.warn(
+        `[taskchat] live sync: listening connection lost${error ? ` (${error.message})` : ""}; reconnecting`,
+      );
       client.end().catch(() => {});
       this.reconnect();
     };

@@ -41,11 +41,24 @@ export async function listEventsAfter(userId: string, afterId: bigint, limit: nu
   return rows.map(toStored);
 }
 
-/** The id of the user's newest event (0 when none): where a fresh stream starts. */
-export async function latestEventId(userId: string): Promise<bigint> {
-  const row = await prisma.event.findFirst({ where: { userId }, orderBy: { id: "desc" }, select: { id: true } });
+/**
+ * The id of the user's newest event (0 when none), or of the newest before `before`: where a
+ * fresh stream starts.
+ */
+export async function latestEventId(userId: string, before?: Date): Promise<bigint> {
+  const row = await prisma.event.findFirst({
+    where: { userId, ...(before && { createdAt: { lt: before } }) },
+    orderBy: { id: "desc" },
+    select: { id: true },
+  });
   return row?.id ?? 0n;
 }
+
+/**
+ * Where a page's stream starts: a few seconds before the page read its data, since a page and
+ * its layout read in parallel. Replayed events are applied idempotently (by id, in order).
+ */
+export const pageStreamStart = (userId: string) => latestEventId(userId, new Date(Date.now() - 5_000));
 
 /** The activity log: newest first, keyset-paginated by id (`before` = the last id of a page). */
 export async function listActivity(

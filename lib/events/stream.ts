@@ -18,7 +18,11 @@ function maxSeconds(): number {
   return e.EVENTS_STREAM_MAX_SECONDS ?? (e.VERCEL ? 270 : 3600);
 }
 
-export async function openEventStream(userId: string, after: bigint | undefined, signal: AbortSignal): Promise<Response> {
+export async function openEventStream(
+  userId: string,
+  after: bigint | undefined,
+  signal: AbortSignal,
+): Promise<Response> {
   let cursor = after ?? (await latestEventId(userId));
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   let closed = false;
@@ -41,7 +45,7 @@ export async function openEventStream(userId: string, after: bigint | undefined,
     try {
       do {
         again = false;
-        for (let full = true; full && !closed; ) {
+        for (let full = true; full && !closed;) {
           const events = await listEventsAfter(userId, cursor, PAGE);
           for (const event of events) send(format(event));
           if (events.length > 0) cursor = BigInt(events.at(-1)!.id);

@@ -14,6 +14,7 @@ import {
   type UpdateTaskInput,
 } from "./schemas";
 import { type When, parseWhen, startOfZonedDay } from "./when";
+import { assertWriteAllowed } from "./write-limits";
 
 // The only code that touches task rows. Every query is scoped by the user id; every change is
 // made by an Actor (the user and the door) and recorded as an event in its own transaction.
@@ -170,9 +171,15 @@ async function orNotFound<T>(taskId: number, query: Promise<T>): Promise<T> {
 
 type Tx = Prisma.TransactionClient;
 
-/** Runs a change and records its events in one transaction. */
-function change<T>(actor: Actor, write: (tx: Tx) => Promise<T>, events: (result: T) => ChangeEvent[]): Promise<T> {
+/** Runs a change, within the write limits, and records its events in one transaction. */
+function change<T>(
+  actor: Actor,
+  write: (tx: Tx) => Promise<T>,
+  events: (result: T) => ChangeEvent[],
+  options: { addsTask: boolean } = { addsTask: false },
+): Promise<T> {
   return prisma.$transaction(async (tx) => {
+    await assertWriteAllowed(tx, actor, options);
     const result = await write(tx);
     for (const event of events(result)) await recordEvent(tx, actor, event);
     return result;
@@ -191,6 +198,7 @@ export async function addTask(actor: Actor, input: CreateTaskInput): Promise<Tas
         }),
       ),
     (task) => [{ type: "task.created", data: task }],
+    { addsTask: true },
   );
 }
 

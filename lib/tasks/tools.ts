@@ -89,9 +89,10 @@ export async function runTaskTool(name: TaskToolName, actor: Actor, input: unkno
   try {
     return await definition.run(actor, parsed.data);
   } catch (error) {
-    if (error instanceof AppError && (error.code === "not_found" || error.code === "invalid_request")) {
-      return { error: error.message };
-    }
+    // Past the write rate limit the door itself answers (MCP: 429 with Retry-After).
+    if (error instanceof AppError && error.code === "rate_limited") throw error;
+    // Expected refusals (not found, invalid input, the task cap) are results the model or client can explain.
+    if (error instanceof AppError && error.status < 500) return { error: error.message };
     console.error(`[taskchat] tool ${name} failed:`, error);
     return { error: "Unable to complete task operation" };
   }

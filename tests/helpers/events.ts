@@ -75,7 +75,9 @@ export async function openEvents(
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`no matching event within ${timeoutMs} ms; got ${JSON.stringify(events.map((e) => e.event))}`));
+        reject(
+          new Error(`no matching event within ${timeoutMs} ms; got ${JSON.stringify(events.map((e) => e.event))}`),
+        );
       }, timeoutMs);
       const cleanup = () => {
         clearTimeout(timer);

@@ -199,7 +199,8 @@ export async function startServers(
   };
   try {
     // One at a time: the machine is small and each start reads the whole build.
-    for (let i = 0; i < count; i++) servers.push(await startServer({ ...options, label: `${options.label}_${i}`, database }));
+    for (let i = 0; i < count; i++)
+      servers.push(await startServer({ ...options, label: `${options.label}_${i}`, database }));
   } catch (error) {
     await close();
     throw error;

@@ -41,7 +41,11 @@ const titled = (type: string, title: string) => (e: { event: string; data: any }
 
 describe.skipIf(!baseUrl)("many instances on one PostgreSQL", () => {
   beforeAll(async () => {
-    ({ servers, database, close: closeAll } = await startServers(3, {
+    ({
+      servers,
+      database,
+      close: closeAll,
+    } = await startServers(3, {
       label: "instances",
       databaseUrl: baseUrl!,
       env: { AUTH_RATE_LIMIT: "false", CHAT_RATE_LIMIT: String(TURN_LIMIT), EVENTS_HEARTBEAT_SECONDS: "1" },
@@ -94,7 +98,10 @@ describe.skipIf(!baseUrl)("many instances on one PostgreSQL", () => {
   });
 
   it("a conversation continues turn by turn on A, B and C", async () => {
-    const first = await call(url(0), "POST", "/api/chat", { token: alice.token, body: { message: "add a task to call the plumber" } });
+    const first = await call(url(0), "POST", "/api/chat", {
+      token: alice.token,
+      body: { message: "add a task to call the plumber" },
+    });
     expect(first.status).toBe(200);
     const id = first.body.conversation_id as string;
     const second = await call(url(1), "POST", "/api/chat", {
@@ -183,8 +190,14 @@ describe.skipIf(!baseUrl)("many instances on one PostgreSQL", () => {
     const replayAll = await stream(2, bob, { after: "0" });
 
     const task = await call(url(0), "POST", "/api/tasks", { token: alice.token, body: { title: "Alice private" } });
-    await call(url(1), "PATCH", `/api/tasks/${task.body.id}`, { token: alice.token, body: { title: "Alice private 2" } });
-    const turn = await call(url(2), "POST", "/api/chat", { token: alice.token, body: { message: "add a task to see the doctor" } });
+    await call(url(1), "PATCH", `/api/tasks/${task.body.id}`, {
+      token: alice.token,
+      body: { title: "Alice private 2" },
+    });
+    const turn = await call(url(2), "POST", "/api/chat", {
+      token: alice.token,
+      body: { message: "add a task to see the doctor" },
+    });
     await call(url(0), "PATCH", `/api/conversations/${turn.body.conversation_id}`, {
       token: alice.token,
       body: { title: "Alice's doctor" },

@@ -38,10 +38,7 @@ export default async function ChatKitPage() {
         </ol>
         <p className="mt-8 text-[15px] text-zinc-700 dark:text-zinc-300">
           Meanwhile, Taskchat&apos;s own chat does all of this without a key:{" "}
-          <Link
-            href="/chat"
-            className="font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300"
-          >
+          <Link href="/chat" className="font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300">
             open the chat
           </Link>
           .

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { listTasks } from "@/lib/tasks/service";
+import { ActivityPanel } from "./_components/activity-panel";
 import { TaskBoard } from "./_components/task-board";
 
 export const metadata: Metadata = { title: "Tasks" };
@@ -26,6 +27,9 @@ export default async function TasksPage() {
           </p>
         </header>
         <TaskBoard initialTasks={tasks} initialTotal={count} />
+        <div className="mt-10 border-t border-zinc-200 pt-6 dark:border-zinc-800">
+          <ActivityPanel />
+        </div>
       </div>
     </main>
   );

@@ -27,7 +27,7 @@ const copy = {
 } as const;
 
 function messageFor(error: { status?: number; message?: string; code?: string }): string {
-  if (error.status === 429) return "Too many attempts. Wait a minute and try again.";
+  if (error.status === 429) return error.message || "Too many attempts. Wait a minute and try again.";
   if (error.code === "INVALID_EMAIL_OR_PASSWORD") return "Invalid email or password.";
   if (error.code === "USER_ALREADY_EXISTS" || error.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL") {
     return "An account with this email already exists. Sign in instead.";
@@ -91,11 +91,16 @@ export function AuthForm({ mode }: { mode: Mode }) {
             type="password"
             autoComplete={mode === "sign-up" ? "new-password" : "current-password"}
             required
-            minLength={mode === "sign-up" ? 8 : undefined}
+            minLength={mode === "sign-up" ? 10 : undefined}
+            aria-describedby={mode === "sign-up" ? "password-hint" : undefined}
             className={field}
           />
         </label>
-        {mode === "sign-up" && <p className="text-xs text-zinc-500 dark:text-zinc-400">At least 8 characters.</p>}
+        {mode === "sign-up" && (
+          <p id="password-hint" className="text-xs text-zinc-500 dark:text-zinc-400">
+            At least 10 characters and hard to guess: a few unrelated words work well.
+          </p>
+        )}
         {error && (
           <p
             role="alert"

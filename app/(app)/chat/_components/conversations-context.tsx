@@ -2,6 +2,7 @@
 
 import { createContext, useCallback, useContext, useMemo, useState } from "react";
 import type { ConversationSummary } from "@/lib/chat/conversations";
+import { useLiveEvents } from "../../_lib/live-events";
 
 type ConversationsState = {
   conversations: ConversationSummary[];
@@ -73,6 +74,23 @@ export function ConversationsProvider({ initial, children }: { initial: Page; ch
   }, []);
 
   const startNewChat = useCallback(() => setNewChatKey((k) => k + 1), []);
+
+  // Conversations made, continued, renamed or deleted elsewhere (another tab, ChatKit, a script).
+  useLiveEvents((event) => {
+    if (event.type === "conversation.deleted") {
+      setConversations((list) => list.filter((c) => c.id !== event.data.id));
+    } else if (event.type === "conversation.created" || event.type === "conversation.updated") {
+      const changed = event.data;
+      setConversations((list) => {
+        const current = list.find((c) => c.id === changed.id);
+        if (current && current.updated_at > changed.updated_at && current.title === changed.title) return list;
+        // Most recently active first, as the server lists them.
+        return [changed, ...list.filter((c) => c.id !== changed.id)].sort((a, b) =>
+          b.updated_at.localeCompare(a.updated_at),
+        );
+      });
+    }
+  });
 
   const value = useMemo(
     () => ({ conversations, nextCursor, newChatKey, startNewChat, addConversation, refresh, loadMore, rename, remove }),

@@ -1,12 +1,13 @@
 import { AlertCircle, Check, ListTodo, Loader2 } from "lucide-react";
 import { TaskMeta } from "../../_components/task-meta";
-import { summarizeToolPart } from "../_lib/tool-summary";
+import { useLiveTaskStates } from "../../_lib/live-events";
+import { summarizeToolPart, withLiveTasks } from "../_lib/tool-summary";
 
 type ToolPart = { type: string; state: string; input?: unknown; output?: unknown; errorText?: string };
 
 /** One tool call: what it did (or is doing), with the tasks it listed. */
 export function ToolCard({ part }: { part: ToolPart }) {
-  const card = summarizeToolPart(part);
+  const card = withLiveTasks(summarizeToolPart(part), part.output, useLiveTaskStates());
   const icon =
     card.state === "running" ? (
       <Loader2 className="size-4 animate-spin text-zinc-400" aria-hidden />
@@ -39,6 +40,11 @@ export function ToolCard({ part }: { part: ToolPart }) {
           <TaskMeta task={card.task} />
         </div>
       )}
+      {card.now && (
+        <p data-testid="tool-card-now" className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">
+          {card.now}
+        </p>
+      )}
       {shown.length > 0 && (
         <ul
           className="mt-1.5 space-y-0.5 border-t border-zinc-200 pt-1.5 text-xs dark:border-zinc-800"
@@ -51,9 +57,15 @@ export function ToolCard({ part }: { part: ToolPart }) {
                 aria-hidden
               />
               <span className="text-zinc-400">#{t.id}</span>
-              <span className={`truncate ${t.completed ? "text-zinc-400 line-through" : ""}`}>{t.title}</span>
-              {t.completed && <span className="sr-only">(done)</span>}
-              {t.tags && <TaskMeta task={t} />}
+              <span className={`truncate ${t.completed || t.deleted ? "text-zinc-400 line-through" : ""}`}>
+                {t.title}
+              </span>
+              {t.deleted ? (
+                <span className="text-zinc-600 dark:text-zinc-400">(deleted)</span>
+              ) : (
+                t.completed && <span className="sr-only">(done)</span>
+              )}
+              {t.tags && !t.deleted && <TaskMeta task={t} />}
             </li>
           ))}
           {card.count !== undefined && card.count > shown.length && (

@@ -8,11 +8,16 @@ export type ToolCardModel = {
   /** One line: what happened (or is happening). */
   summary: string;
   /** list_tasks: the tasks it returned, to show as a small list. */
-  tasks?: TaskDto[];
+  tasks?: (TaskDto & { deleted?: boolean })[];
   /** One task added, changed or completed: its due date, priority, tags and repeat rule. */
   task?: TaskDto;
   count?: number;
+  /** The task the call changed, as it is now when it changed since (live sync): "Now done". */
+  now?: string;
 };
+
+/** The latest known state of tasks (live sync): a task, or null once deleted. */
+export type TaskStates = ReadonlyMap<number, Pick<TaskDto, "id" | "title" | "completed"> | null>;
 
 type ToolPartLike = {
   type: string;
@@ -75,6 +80,37 @@ function doneSummary(tool: string, input: unknown, output: Record<string, unknow
 
 export function toolName(part: { type: string }): string {
   return part.type.replace(/^tool-/, "");
+}
+
+/**
+ * A card brought up to date with what happened to its tasks since (completed on /tasks, renamed
+ * by a script, deleted in another chat): list entries take their current state, and a card about
+ * one task says what it is now.
+ */
+export function withLiveTasks(card: ToolCardModel, output: unknown, states: TaskStates): ToolCardModel {
+  if (card.state !== "done" || states.size === 0) return card;
+  const tasks = card.tasks?.map((t) => {
+    const now = states.get(t.id);
+    return now === undefined
+      ? t
+      : now === null
+        ? { ...t, deleted: true }
+        : { ...t, title: now.title, completed: now.completed };
+  });
+  const id = isObject(output) && typeof output.id === "number" && !("deleted" in output) ? output.id : undefined;
+  const now = id === undefined ? undefined : states.get(id);
+  if (now === undefined || !isObject(output)) return { ...card, tasks };
+  const notes = [
+    now === null
+      ? "Since deleted"
+      : now.completed !== output.completed
+        ? now.completed
+          ? "Now done"
+          : "Now open"
+        : null,
+    now !== null && now.title !== output.title ? `Now “${now.title}”` : null,
+  ].filter(Boolean);
+  return { ...card, tasks, now: notes.length > 0 ? notes.join(" · ") : undefined };
 }
 
 export function summarizeToolPart(part: ToolPartLike): ToolCardModel {

@@ -3,6 +3,7 @@
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import type { CreateTaskInput, TaskStatus } from "@/lib/tasks/schemas";
+import { useLiveEvents } from "../../_lib/live-events";
 import { ApiError, type Task, messageOf, tasksApi } from "../_lib/api";
 import { countByStatus, matchesStatus, parseStatus, urlForStatus } from "../_lib/filter";
 import { patchTask, replaceTask, useTaskList, withTask, withoutTask } from "../_lib/use-task-list";
@@ -18,7 +19,9 @@ const REFRESH_THROTTLE_MS = 1_000;
 
 export function TaskBoard({ initialTasks, initialTotal }: Props) {
   const status = parseStatus(useSearchParams().get("status"));
-  const { tasks, hidden, busyIds, mutate, refresh } = useTaskList(initialTasks, initialTotal);
+  const { tasks, hidden, busyIds, mutate, refresh, applyRemote } = useTaskList(initialTasks, initialTotal);
+  // Changes made anywhere else (Chat, another tab, a script, an agent) show here as they happen.
+  useLiveEvents(applyRemote);
   const [errors, setErrors] = useState<Partial<Record<number, string>>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");

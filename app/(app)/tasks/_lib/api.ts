@@ -2,6 +2,7 @@
 // session cookie authenticates it). Every failure becomes an ApiError with a message fit to show.
 import { z } from "zod";
 import type { CreateTaskInput, TaskStatus, UpdateTaskInput } from "@/lib/tasks/schemas";
+import type { StoredEvent } from "@/lib/events/service";
 import type { TaskDto, TaskList } from "@/lib/tasks/service";
 
 export type Task = TaskDto;
@@ -59,6 +60,12 @@ export const tasksApi = {
   create: (input: CreateTaskInput) => request<Task>("/api/tasks", { method: "POST", body: input }),
   update: (id: number, input: UpdateTaskInput) => request<Task>(taskPath(id), { method: "PATCH", body: input }),
   remove: (id: number) => request<void>(taskPath(id), { method: "DELETE" }),
+};
+
+export type ActivityPage = { events: StoredEvent[]; next_before: string | null };
+
+export const activityApi = {
+  recent: (limit: number) => request<ActivityPage>(`/api/activity?limit=${limit}`),
 };
 
 /** A message for anything a request threw. */

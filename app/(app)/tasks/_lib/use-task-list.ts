@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useMemo, useRef, useState } from "react";
+import type { LiveEvent } from "../../_lib/live-events";
 import { ApiError, type Task, tasksApi } from "./api";
 
 // The page's copy of the task list. `base` is what the server last confirmed (the first render's
@@ -99,7 +100,23 @@ export function useTaskList(initialTasks: Task[], initialTotal: number) {
     [refresh],
   );
 
-  return { tasks, hidden, busyIds, mutate, refresh };
+  /**
+   * A change made elsewhere (live sync). Applied by id, so the page's own change arriving again
+   * as an event neither duplicates nor flickers; an older state never replaces a newer one.
+   */
+  const applyRemote = useCallback((event: LiveEvent) => {
+    if (event.type !== "task.created" && event.type !== "task.updated" && event.type !== "task.deleted") return;
+    generation.current += 1; // a refetch already in flight may predate it
+    setBase((list) => {
+      if (event.type === "task.deleted") return withoutTask(list, event.data.id);
+      const task = event.data;
+      const current = list.find((t) => t.id === task.id);
+      if (!current) return event.type === "task.created" ? withTask(list, task) : list;
+      return current.updated_at > task.updated_at ? list : replaceTask(list, task);
+    });
+  }, []);
+
+  return { tasks, hidden, busyIds, mutate, refresh, applyRemote };
 }
 
 export const replaceTask = (tasks: Task[], task: Task) => tasks.map((t) => (t.id === task.id ? task : t));
