@@ -3,7 +3,7 @@
 import { CalendarClock, Flag, Repeat } from "lucide-react";
 import { dueParts } from "@/lib/tasks/due-text";
 import type { TaskDto } from "@/lib/tasks/service";
-import { useNow } from "../tasks/_lib/use-now";
+import { useNow } from "@/app/_components/use-now";
 
 type Meta = Pick<TaskDto, "due_at" | "all_day" | "priority" | "tags" | "recurrence_text" | "completed">;
 

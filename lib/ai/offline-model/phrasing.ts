@@ -3,8 +3,9 @@
  * ordered regular-expression rules over everyday phrasing. Deliberately small and predictable:
  * each rule says what it recognises, and the first rule that matches wins.
  */
+import type { TaskStatus } from "@/lib/tasks/schemas";
 import { type TaskAttributes, extractAttributes, priorityIn } from "./attributes";
-import { meaningfulWords, type TaskStatus } from "./tasks";
+import { meaningfulWords } from "./tasks";
 import {
   cleanDescription,
   cleanTitle,

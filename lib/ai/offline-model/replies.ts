@@ -3,6 +3,8 @@
  * the model never claims something the tools did not report.
  */
 import { describeDue } from "@/lib/tasks/due-text";
+import type { TaskStatus } from "@/lib/tasks/schemas";
+import type { TaskToolName } from "@/lib/tasks/tools";
 import type { CannedReply, TaskAction } from "./phrasing";
 import {
   asDeleted,
@@ -12,8 +14,6 @@ import {
   meaningfulWords,
   type Task,
   type TaskRef,
-  type TaskStatus,
-  type ToolName,
   type ToolOutcome,
 } from "./tasks";
 
@@ -170,7 +170,7 @@ export const CLARIFYING_QUESTIONS: Record<"task" | "title" | "new-title", string
   "new-title": "What should the new title be? For example: “rename task 1 to Call mom tonight”.",
 };
 
-const TOOL_ABILITY: Record<ToolName, string> = {
+const TOOL_ABILITY: Record<TaskToolName, string> = {
   add_task: "add tasks",
   list_tasks: "look at your tasks",
   complete_task: "complete or reopen tasks",
@@ -178,7 +178,7 @@ const TOOL_ABILITY: Record<ToolName, string> = {
   delete_task: "delete tasks",
 };
 
-export function toolUnavailableReply(toolName: ToolName): string {
+export function toolUnavailableReply(toolName: TaskToolName): string {
   return `Sorry, I can't ${TOOL_ABILITY[toolName]} right now.`;
 }
 

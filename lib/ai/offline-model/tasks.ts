@@ -3,25 +3,16 @@
  * tool result out of the prompt, and how to find the task a user means from a few words.
  */
 import type { LanguageModelV3ToolResultOutput } from "@ai-sdk/provider";
+import { TASK_PRIORITIES } from "@/lib/tasks/schemas";
+import type { TaskDto } from "@/lib/tasks/service";
 
-export const TOOL_NAMES = ["add_task", "list_tasks", "complete_task", "update_task", "delete_task"] as const;
-export type ToolName = (typeof TOOL_NAMES)[number];
-
-export type TaskStatus = "all" | "pending" | "completed";
-
-export interface Task {
-  id: number;
-  title: string;
-  description: string | null;
-  completed: boolean;
-  due_at?: string | null;
-  all_day?: boolean;
-  priority?: string;
-  tags?: string[];
-  recurrence_text?: string | null;
-  /** A completed repeating task's next occurrence. */
-  next?: Task | null;
-}
+/** A task as read back from a tool result; an empty description counts as none. */
+export type Task = Pick<TaskDto, "id" | "title" | "completed"> &
+  Partial<Pick<TaskDto, "due_at" | "all_day" | "priority" | "tags" | "recurrence_text">> & {
+    description: string | null;
+    /** A completed repeating task's next occurrence. */
+    next?: Task | null;
+  };
 
 /** A task the conversation is about ("it"), possibly known only by its id. */
 export interface TaskRef {
@@ -31,10 +22,6 @@ export interface TaskRef {
 
 /** A tool result as the model sees it: either a value or an error message. */
 export type ToolOutcome = { ok: true; value: unknown } | { ok: false; error: string };
-
-export function isToolName(name: string): name is ToolName {
-  return (TOOL_NAMES as readonly string[]).includes(name);
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -92,7 +79,7 @@ export function asTask(value: unknown): Task | undefined {
     completed: completed === true,
     due_at: typeof due_at === "string" ? due_at : null,
     all_day: all_day === true,
-    priority: typeof priority === "string" ? priority : "none",
+    priority: TASK_PRIORITIES.find((p) => p === priority) ?? "none",
     tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === "string") : [],
     recurrence_text: typeof recurrence_text === "string" ? recurrence_text : null,
     next: next === undefined ? undefined : (asTask(next) ?? null),

@@ -1,5 +1,9 @@
 // Human summaries of task tool calls for the chat's tool cards ("Added #12 · Buy milk").
+import { getStaticToolName } from "ai";
+import type { ChatTools, ToolPart } from "@/lib/chat/types";
+import { type TaskToolError, isTaskToolError } from "@/lib/tasks/schemas";
 import type { TaskDto } from "@/lib/tasks/service";
+import type { TaskToolName } from "@/lib/tasks/tools";
 
 export type ToolCardState = "running" | "done" | "failed";
 
@@ -9,7 +13,7 @@ export type ToolCardModel = {
   summary: string;
   /** list_tasks: the tasks it returned, to show as a small list. */
   tasks?: (TaskDto & { deleted?: boolean })[];
-  /** One task added, changed or completed: its due date, priority, tags and repeat rule. */
+  /** One task added, changed or completed (or a repeating one's next): its due date, priority, tags. */
   task?: TaskDto;
   count?: number;
   /** The task the call changed, as it is now when it changed since (live sync): "Now done". */
@@ -19,15 +23,7 @@ export type ToolCardModel = {
 /** The latest known state of tasks (live sync): a task, or null once deleted. */
 export type TaskStates = ReadonlyMap<number, Pick<TaskDto, "id" | "title" | "completed"> | null>;
 
-type ToolPartLike = {
-  type: string;
-  state: string;
-  input?: unknown;
-  output?: unknown;
-  errorText?: string;
-};
-
-const running: Record<string, string> = {
+const running: Record<TaskToolName, string> = {
   add_task: "Adding a task…",
   list_tasks: "Looking at your tasks…",
   complete_task: "Updating a task…",
@@ -35,51 +31,16 @@ const running: Record<string, string> = {
   delete_task: "Deleting a task…",
 };
 
+const label = (task: { id: number; title: string }) => `#${task.id} · ${task.title}`;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+const done = (summary: string): ToolCardModel => ({ state: "done", summary });
 
-/** A tool's task result (every field of the DTO present), or undefined for an older one. */
-function asTask(value: Record<string, unknown>): TaskDto | undefined {
-  const hasFields = typeof value.id === "number" && Array.isArray(value.tags) && typeof value.priority === "string";
-  return hasFields ? (value as TaskDto) : undefined;
-}
-const label = (task: Record<string, unknown>) => `#${String(task.id)} · ${String(task.title)}`;
-
-function statusWord(input: unknown): string {
-  const status = isObject(input) ? input.status : undefined;
-  return status === "pending" ? "pending " : status === "completed" ? "completed " : "";
-}
-
-function doneSummary(tool: string, input: unknown, output: Record<string, unknown>): ToolCardModel {
-  switch (tool) {
-    case "add_task":
-      return { state: "done", summary: `Added ${label(output)}`, task: asTask(output) };
-    case "complete_task": {
-      const next = isObject(output.next) ? `; next: ${label(output.next)}` : "";
-      const task = asTask(isObject(output.next) ? output.next : output);
-      return { state: "done", summary: `${output.completed ? "Completed" : "Reopened"} ${label(output)}${next}`, task };
-    }
-    case "update_task":
-      return { state: "done", summary: `Updated ${label(output)}`, task: asTask(output) };
-    case "delete_task":
-      return { state: "done", summary: `Deleted ${label(output)}` };
-    case "list_tasks": {
-      const tasks = Array.isArray(output.tasks) ? (output.tasks as TaskDto[]) : [];
-      const count = typeof output.count === "number" ? output.count : tasks.length;
-      const noun = `${statusWord(input)}task${count === 1 ? "" : "s"}`;
-      return {
-        state: "done",
-        summary: count === 0 ? `No ${noun}` : `Found ${count} ${noun}`,
-        tasks,
-        count,
-      };
-    }
-    default:
-      return { state: "done", summary: `Ran ${tool}` };
-  }
-}
-
-export function toolName(part: { type: string }): string {
-  return part.type.replace(/^tool-/, "");
+/** A tool's `{error}` result is a failure; anything else is summarised. */
+function summarized<T extends object>(
+  output: T | TaskToolError,
+  summarize: (value: T) => ToolCardModel,
+): ToolCardModel {
+  return isTaskToolError(output) ? { state: "failed", summary: output.error } : summarize(output);
 }
 
 /**
@@ -113,11 +74,32 @@ export function withLiveTasks(card: ToolCardModel, output: unknown, states: Task
   return { ...card, tasks, now: notes.length > 0 ? notes.join(" · ") : undefined };
 }
 
-export function summarizeToolPart(part: ToolPartLike): ToolCardModel {
-  const tool = toolName(part);
-  if (part.state === "output-error") return { state: "failed", summary: part.errorText ?? "The tool failed" };
-  if (part.state !== "output-available") return { state: "running", summary: running[tool] ?? `Running ${tool}…` };
-  if (!isObject(part.output)) return { state: "done", summary: `Ran ${tool}` };
-  if (typeof part.output.error === "string") return { state: "failed", summary: part.output.error };
-  return doneSummary(tool, part.input, part.output);
+export function summarizeToolPart(part: ToolPart): ToolCardModel {
+  if (part.state === "output-error") return { state: "failed", summary: part.errorText };
+  if (part.state !== "output-available")
+    return { state: "running", summary: running[getStaticToolName<ChatTools>(part)] };
+  switch (part.type) {
+    case "tool-add_task":
+      return summarized(part.output, (task) => ({ ...done(`Added ${label(task)}`), task }));
+    case "tool-complete_task":
+      return summarized(part.output, (task) => ({
+        ...done(
+          `${task.completed ? "Completed" : "Reopened"} ${label(task)}${task.next ? `; next: ${label(task.next)}` : ""}`,
+        ),
+        task: task.next ?? task,
+      }));
+    case "tool-update_task":
+      return summarized(part.output, (task) => ({ ...done(`Updated ${label(task)}`), task }));
+    case "tool-delete_task":
+      return summarized(part.output, (task) => done(`Deleted ${label(task)}`));
+    case "tool-list_tasks": {
+      const status = part.input.status;
+      const word = status === "pending" || status === "completed" ? `${status} ` : "";
+      return summarized(part.output, ({ tasks, count }) => ({
+        ...done(count === 0 ? `No ${word}tasks` : `Found ${count} ${word}task${count === 1 ? "" : "s"}`),
+        tasks,
+        count,
+      }));
+    }
+  }
 }
