@@ -77,10 +77,66 @@ export function invalidRequest(error: z.ZodError): AppError {
   });
 }
 
+/** How long a client should wait before retrying when the database is away. */
+export const RETRY_AFTER_SECONDS = 5;
+
+const field = (value: unknown, key: string): unknown =>
+  typeof value === "object" && value !== null ? Reflect.get(value, key) : undefined;
+
+// Prisma's codes for a database it cannot reach, and the driver adapter's kinds behind them.
+const UNREACHABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2037"]);
+const UNREACHABLE_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+  "DatabaseDoesNotExist",
+  "DatabaseAccessDenied",
+  "AuthenticationFailed",
+  "TlsConnectionError",
+]);
+const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE"]);
+// node-postgres's own words when a connection drops or cannot be had from the pool.
+const DROPPED = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+
+/** A PostgreSQL error that means "no connection": class 08, shutdowns, or anything FATAL (refused at connect). */
+function isConnectionFailure(code: unknown, severity: unknown): boolean {
+  if (typeof code !== "string") return false;
+  return severity === "FATAL" || code.startsWith("08") || /^57P0[1-3]$/.test(code) || code === "53300";
+}
+
+/**
+ * Whether an error means the database is away (refused, unreachable, dropped connections,
+ * connections not allowed): a temporary condition, answered 503 rather than 500. Looks through
+ * Prisma's wrapping (its error code, the driver adapter's error in `meta`) and the cause chain.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 6; current = field(current, "cause"), depth++) {
+    if (current instanceof Prisma.PrismaClientInitializationError) return true;
+    if (current instanceof Prisma.PrismaClientKnownRequestError && UNREACHABLE_PRISMA_CODES.has(current.code)) {
+      return true;
+    }
+    const adapterError = field(field(current, "meta"), "driverAdapterError") ?? current;
+    const kind = field(field(adapterError, "cause"), "kind");
+    if (typeof kind === "string" && UNREACHABLE_KINDS.has(kind)) return true;
+    if (kind === "postgres") {
+      const cause = field(adapterError, "cause");
+      if (isConnectionFailure(field(cause, "code"), field(cause, "severity"))) return true;
+    }
+    const code = field(current, "code");
+    if (typeof code === "string" && SOCKET_CODES.has(code)) return true;
+    if (isConnectionFailure(code, field(current, "severity"))) return true;
+    const message = field(current, "message");
+    if (typeof message === "string" && DROPPED.test(message)) return true;
+  }
+  return false;
+}
+
 /** Normalises anything thrown into an AppError; unknown errors become a generic 500. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) return invalidRequest(error);
+  if (isDatabaseUnavailable(error)) return new AppError("unavailable", undefined, { cause: error });
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") {
     return new AppError("not_found", undefined, { cause: error });
   }
@@ -102,5 +158,6 @@ export function errorResponse(error: unknown, body: ErrorBody = defaultBody): Re
   if (appError.status >= 500) {
     console.error(`[taskchat] ${appError.code}:`, appError.cause ?? appError);
   }
-  return Response.json(body(appError), { status: appError.status, headers: appError.headers });
+  const retryAfter = appError.code === "unavailable" ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : undefined;
+  return Response.json(body(appError), { status: appError.status, headers: { ...retryAfter, ...appError.headers } });
 }

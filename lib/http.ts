@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { type QueryEvent, recordQueries, serverTiming } from "@/lib/database/instrument";
 import { env } from "@/lib/env";
 import { AppError, errorResponse, invalidRequest } from "@/lib/errors";
+import { isDatabaseHealthy } from "@/lib/health";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -11,17 +12,23 @@ export type RouteContext<P extends Params = Params> = { params: Promise<P> };
 export type Handler<P extends Params = Params> = (req: Request, ctx: RouteContext<P>) => Promise<Response>;
 
 /**
- * The one error boundary: anything thrown becomes the JSON error of lib/errors. With
+ * The one error boundary: anything thrown becomes the JSON error of lib/errors, and a 500
+ * while the database is away a 503. With
  * DB_QUERY_STATS=1 (benchmarks), the response also reports the request's database round trips
  * in a Server-Timing header.
  */
 export function handle<P extends Params>(handler: Handler<P>): Handler<P> {
   const guarded: Handler<P> = async (req, ctx) => {
+    let response: Response;
     try {
-      return await handler(req, ctx);
+      response = await handler(req, ctx);
     } catch (error) {
-      return errorResponse(error);
+      response = errorResponse(error);
     }
+    // A library that answers its own failures (Better Auth says a bare 500) hides the cause:
+    // when the database is what is missing, it is the same 503 as everywhere else.
+    if (response.status === 500 && !(await isDatabaseHealthy())) return errorResponse(new AppError("unavailable"));
+    return response;
   };
   return async (req, ctx) => {
     if (!env().DB_QUERY_STATS) return guarded(req, ctx);

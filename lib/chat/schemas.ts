@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 export const MAX_MESSAGE_CHARS = 8000;
+export const CONVERSATION_TITLE_MAX = 200;
 
 export const chatRequestSchema = z.strictObject({
   message: z
@@ -32,7 +33,7 @@ export const renameConversationSchema = z.strictObject({
     .string()
     .trim()
     .min(1, "must not be empty")
-    .max(200, "must be at most 200 characters")
+    .max(CONVERSATION_TITLE_MAX, `must be at most ${CONVERSATION_TITLE_MAX} characters`)
     .refine((s) => !s.includes("\u0000"), "must not contain NUL characters"),
 });
 

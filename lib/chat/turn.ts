@@ -8,6 +8,8 @@ import {
   type UIMessageStreamOnFinishCallback,
   convertToModelMessages,
   generateText,
+  getToolName,
+  isToolUIPart,
   readUIMessageStream,
   stepCountIs,
   streamText,
@@ -115,13 +117,9 @@ function textOf(parts: ChatPart[]): string {
     .trim();
 }
 
-function isToolPart(part: ChatPart): part is Extract<ChatPart, { toolCallId: string }> {
-  return part.type.startsWith("tool-") && "toolCallId" in part;
-}
-
 export function summarizeToolCalls(parts: ChatPart[]): ToolCallSummary[] {
-  return parts.filter(isToolPart).map((part) => {
-    const tool = part.type.slice("tool-".length);
+  return parts.filter(isToolUIPart).map((part) => {
+    const tool = getToolName(part);
     if (part.state === "output-error") return { tool, arguments: part.input, error: part.errorText };
     if (part.state === "output-available" && isTaskToolError(part.output)) {
       return { tool, arguments: part.input, error: part.output.error };
@@ -137,7 +135,7 @@ export function summarizeToolCalls(parts: ChatPart[]): ToolCallSummary[] {
  */
 function keptParts(parts: ChatPart[], status: TurnStatus | null): ChatPart[] {
   const kept = parts.flatMap((part): ChatPart[] => {
-    if (isToolPart(part)) return part.state === "output-available" || part.state === "output-error" ? [part] : [];
+    if (isToolUIPart(part)) return part.state === "output-available" || part.state === "output-error" ? [part] : [];
     if (part.type === "text") {
       if (status && status.status !== "stopped") return [];
       return part.text ? [{ ...part, state: "done" }] : [];
@@ -145,7 +143,7 @@ function keptParts(parts: ChatPart[], status: TurnStatus | null): ChatPart[] {
     if (part.type === "reasoning") return [];
     return [part];
   });
-  if (!kept.some((p) => p.type === "text" || isToolPart(p))) return [];
+  if (!kept.some((p) => p.type === "text" || isToolUIPart(p))) return [];
   return status ? [...kept, { type: "data-turn-status", data: status }] : kept;
 }
 

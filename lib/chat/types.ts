@@ -1,6 +1,6 @@
-import type { InferUITools, UIMessage } from "ai";
+import type { InferUITools, ToolUIPart, UIMessage } from "ai";
 import type { DeletedTask, TaskDto } from "@/lib/tasks/service";
-import type { taskTools } from "@/lib/tasks/tools";
+import type { TaskTools } from "@/lib/tasks/tools";
 
 /** Sent with every assistant message (stream metadata) so the client knows where it belongs. */
 export type ChatMetadata = {
@@ -25,14 +25,13 @@ export type TaskAction =
 
 export type ChatDataParts = { "turn-status": TurnStatus; "task-action": TaskAction };
 
-export type ChatTools = InferUITools<ReturnType<typeof taskTools>>;
+export type ChatTools = InferUITools<TaskTools>;
 
 /** The one message type of the chat: route, persistence and useChat all use it. */
 export type ChatMessage = UIMessage<ChatMetadata, ChatDataParts, ChatTools>;
 export type ChatPart = ChatMessage["parts"][number];
-export type ToolPart = Extract<ChatPart, { toolCallId: string }>;
-
-export const isToolPart = (part: ChatPart): part is ToolPart => part.type.startsWith("tool-") && "toolCallId" in part;
+/** A task tool call in a message (narrow a part to it with the SDK's `isToolUIPart`). */
+export type ToolPart = ToolUIPart<ChatTools>;
 
 /** A tool call as the JSON API reports it. */
 export type ToolCallSummary = { tool: string; arguments: unknown; result?: unknown; error?: string };

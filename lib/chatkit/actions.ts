@@ -1,12 +1,13 @@
 import "server-only";
+import { getToolName, isToolUIPart } from "ai";
 import { z } from "zod";
 import { appendMessagePart, getConversationSummary, getMessage } from "@/lib/chat/conversations";
-import { type TaskAction, isToolPart } from "@/lib/chat/types";
+import type { TaskAction } from "@/lib/chat/types";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/http";
 import { taskIdSchema } from "@/lib/tasks/schemas";
 import { deleteTask, setTaskCompleted } from "@/lib/tasks/service";
-import { actionsOf, parseItemId, toolName, widgetItem } from "./items";
+import { actionsOf, parseItemId, widgetItem } from "./items";
 import type { RequestOf } from "./schemas";
 import { STREAM_OPTIONS, eventsStream, sseResponse } from "./stream";
 import { assertThreadId, itemNotFound } from "./threads";
@@ -32,14 +33,14 @@ export async function runWidgetAction(userId: string, params: RequestOf<"threads
     throw new AppError("invalid_request", "params.item_id: the widget the action came from is required");
   const ref = parseItemId(params.item_id);
   const message = ref && (await getMessage(userId, params.thread_id, ref.messageId));
-  const part = message?.parts.filter(isToolPart).find((p) => p.toolCallId === ref?.toolCallId);
+  const part = message?.parts.filter(isToolUIPart).find((p) => p.toolCallId === ref?.toolCallId);
   if (!message || !part || part.state !== "output-available") {
     if (!message) await getConversationSummary(userId, params.thread_id);
     throw itemNotFound();
   }
   const call = {
     toolCallId: part.toolCallId,
-    toolName: toolName(part),
+    toolName: getToolName(part),
     input: part.input,
     outcome: { output: part.output },
   };

@@ -5,7 +5,8 @@
 // task tool call a widget ("<message>:tool:<call id>"). The ids are the same while the turn
 // streams and when the stored message is read back, so a client can act on an item at once.
 import type { ConversationSummary, StoredMessage } from "@/lib/chat/conversations";
-import { type ChatPart, type TaskAction, type ToolPart, isToolPart } from "@/lib/chat/types";
+import { type DynamicToolUIPart, getToolName, isToolUIPart } from "ai";
+import type { ChatPart, TaskAction, ToolPart } from "@/lib/chat/types";
 import type { Thread, ThreadItem, UserMessageItem, WidgetItem } from "./schemas";
 import { type ToolOutcome, taskToolWidget } from "./widgets";
 
@@ -28,8 +29,6 @@ export const isThreadId = (id: string) => THREAD_ID.test(id);
 
 export const textItemId = (messageId: string, index: number) => `${messageId}:text:${index}`;
 export const toolItemId = (messageId: string, toolCallId: string) => `${messageId}:tool:${toolCallId}`;
-
-export const toolName = (part: ToolPart) => part.type.slice("tool-".length);
 
 export function threadOf(conversation: ConversationSummary, items: Thread["items"] = { data: [], has_more: false }) {
   return {
@@ -81,7 +80,7 @@ export function widgetItem(
   };
 }
 
-function outcomeOf(part: ToolPart): ToolOutcome | null {
+function outcomeOf(part: ToolPart | DynamicToolUIPart): ToolOutcome | null {
   if (part.state === "output-available") return { output: part.output };
   if (part.state === "output-error") return { errorText: part.errorText };
   return null;
@@ -102,7 +101,7 @@ export function itemsOfMessage(threadId: string, message: StoredMessage): Thread
         created_at: message.created_at,
         content: [textContent(part.text)],
       });
-    } else if (isToolPart(part)) {
+    } else if (isToolUIPart(part)) {
       const outcome = outcomeOf(part);
       const item =
         outcome &&
@@ -110,7 +109,7 @@ export function itemsOfMessage(threadId: string, message: StoredMessage): Thread
           threadId,
           message.id,
           message.created_at,
-          { toolCallId: part.toolCallId, toolName: toolName(part), input: part.input, outcome },
+          { toolCallId: part.toolCallId, toolName: getToolName(part), input: part.input, outcome },
           actions,
         );
       if (item) items.push(item);

@@ -3,6 +3,8 @@
 import { z } from "zod";
 
 export const MAX_TASK_ID = 2_147_483_647; // PostgreSQL integer
+export const TASK_TITLE_MAX = 200;
+export const TASK_DESCRIPTION_MAX = 2000;
 
 const noNul = (s: string) => !s.includes("\u0000");
 const NUL_MESSAGE = "must not contain NUL characters";
@@ -11,10 +13,13 @@ export const taskTitleSchema = z
   .string()
   .trim()
   .min(1, "must not be empty")
-  .max(200, "must be at most 200 characters")
+  .max(TASK_TITLE_MAX, `must be at most ${TASK_TITLE_MAX} characters`)
   .refine(noNul, NUL_MESSAGE);
 
-export const taskDescriptionSchema = z.string().max(2000, "must be at most 2000 characters").refine(noNul, NUL_MESSAGE);
+export const taskDescriptionSchema = z
+  .string()
+  .max(TASK_DESCRIPTION_MAX, `must be at most ${TASK_DESCRIPTION_MAX} characters`)
+  .refine(noNul, NUL_MESSAGE);
 
 export const taskIdSchema = z.number().int().positive().max(MAX_TASK_ID);
 
@@ -229,3 +234,10 @@ export const updateTaskToolInput = z
 export const deleteTaskToolInput = z.object({
   task_id: taskIdSchema.describe("The task's numeric id"),
 });
+
+/** How a task tool reports an expected failure (not found, invalid input): the model reads it. */
+export type TaskToolError = { error: string };
+
+export function isTaskToolError(value: unknown): value is TaskToolError {
+  return typeof value === "object" && value !== null && "error" in value && typeof value.error === "string";
+}

@@ -1,12 +1,14 @@
 import "server-only";
-import { type Tool, tool, zodSchema } from "ai";
+import { tool, zodSchema } from "ai";
 import type { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError, isDatabaseUnavailable } from "@/lib/errors";
 import type { Actor } from "@/lib/events/record";
 import {
+  type TaskToolError,
   addTaskToolInput,
   completeTaskToolInput,
   deleteTaskToolInput,
+  isTaskToolError,
   listTasksToolInput,
   updateTaskToolInput,
 } from "./schemas";
@@ -16,13 +18,13 @@ import { addTask, deleteTask, listTasks, setTaskCompleted, updateTask } from "./
 // server (runTaskTool). The user always comes from the authenticated request, never from input;
 // the door (chat or MCP) comes with it, for the events the changes record.
 
-type Definition<S extends z.ZodType> = {
+type Definition<S extends z.ZodType, O extends object> = {
   description: string;
   inputSchema: S;
-  run: (actor: Actor, input: z.output<S>) => Promise<object>;
+  run: (actor: Actor, input: z.output<S>) => Promise<O>;
 };
 
-const define = <S extends z.ZodType>(d: Definition<S>) => d;
+const define = <S extends z.ZodType, O extends object>(d: Definition<S, O>) => d;
 
 export const taskToolDefinitions = {
   add_task: define({
@@ -70,54 +72,69 @@ export const taskToolDefinitions = {
 
 export type TaskToolName = keyof typeof taskToolDefinitions;
 export const TASK_TOOL_NAMES = Object.keys(taskToolDefinitions) as TaskToolName[];
-export type TaskToolError = { error: string };
+export { type TaskToolError, isTaskToolError };
 
-export function isTaskToolError(value: unknown): value is TaskToolError {
-  return typeof value === "object" && value !== null && "error" in value && typeof value.error === "string";
-}
-
-/**
- * Runs a tool for a user. Expected failures come back as `{error}` (the model reads it and can
- * explain); nothing throws, so a failing tool never ends the turn.
- */
-export async function runTaskTool(name: TaskToolName, actor: Actor, input: unknown): Promise<object> {
-  const definition: Definition<z.ZodType> = taskToolDefinitions[name];
-  const parsed = definition.inputSchema.safeParse(input);
-  if (!parsed.success) {
-    return { error: parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ") };
-  }
+/** Runs a tool's work: expected failures come back as `{error}` (the model reads it and can explain). */
+async function guarded<O>(name: TaskToolName, work: () => Promise<O>): Promise<O | TaskToolError> {
   try {
-    return await definition.run(actor, parsed.data);
+    return await work();
   } catch (error) {
     // Past the write rate limit the door itself answers (MCP: 429 with Retry-After).
     if (error instanceof AppError && error.code === "rate_limited") throw error;
     // Expected refusals (not found, invalid input, the task cap) are results the model or client can explain.
     if (error instanceof AppError && error.status < 500) return { error: error.message };
+    if (isDatabaseUnavailable(error)) return { error: new AppError("unavailable").message };
     console.error(`[taskchat] tool ${name} failed:`, error);
     return { error: "Unable to complete task operation" };
   }
 }
 
+/**
+ * Runs a tool for a user from untrusted input (the MCP server). Nothing throws, so a failing
+ * tool never ends the request.
+ */
+export async function runTaskTool(name: TaskToolName, actor: Actor, input: unknown): Promise<object> {
+  const definition: Definition<z.ZodType, object> = taskToolDefinitions[name];
+  const parsed = definition.inputSchema.safeParse(input);
+  if (!parsed.success) {
+    return { error: parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ") };
+  }
+  return guarded(name, () => definition.run(actor, parsed.data));
+}
+
 // Given a bare zod schema, the AI SDK converts it to JSON Schema again at every step of every
 // turn; wrapped once per process, the conversion runs once and is kept.
-const toolInputSchemas = Object.fromEntries(
-  TASK_TOOL_NAMES.map((name) => [
-    name,
-    zodSchema(taskToolDefinitions[name].inputSchema as z.ZodType<Record<string, unknown>>),
-  ]),
-) as Record<TaskToolName, ReturnType<typeof zodSchema<Record<string, unknown>>>>;
-
-/** The AI SDK tools bound to one user, for the chat agent. */
-export function taskTools(userId: string): Record<TaskToolName, Tool> {
-  const actor: Actor = { userId, source: "chat" };
-  return Object.fromEntries(
-    TASK_TOOL_NAMES.map((name) => [
-      name,
-      tool({
-        description: taskToolDefinitions[name].description,
-        inputSchema: toolInputSchemas[name],
-        execute: (input: unknown) => runTaskTool(name, actor, input),
-      }),
-    ]),
-  ) as Record<TaskToolName, Tool>;
+function agentTool<I extends object, O extends object>(
+  name: TaskToolName,
+  definition: { description: string; inputSchema: z.ZodType<I>; run: (actor: Actor, input: I) => Promise<O> },
+) {
+  const inputSchema = zodSchema(definition.inputSchema);
+  // The SDK has validated the input against inputSchema before it calls execute.
+  return (actor: Actor) => ({
+    description: definition.description,
+    inputSchema,
+    execute: (input: I) => guarded(name, () => definition.run(actor, input)),
+  });
 }
+
+const agentTools = {
+  add_task: agentTool("add_task", taskToolDefinitions.add_task),
+  list_tasks: agentTool("list_tasks", taskToolDefinitions.list_tasks),
+  complete_task: agentTool("complete_task", taskToolDefinitions.complete_task),
+  update_task: agentTool("update_task", taskToolDefinitions.update_task),
+  delete_task: agentTool("delete_task", taskToolDefinitions.delete_task),
+};
+
+/** The AI SDK tools bound to one user, for the chat agent; their types flow to the chat's messages. */
+export function taskTools(userId: string) {
+  const actor: Actor = { userId, source: "chat" };
+  return {
+    add_task: tool(agentTools.add_task(actor)),
+    list_tasks: tool(agentTools.list_tasks(actor)),
+    complete_task: tool(agentTools.complete_task(actor)),
+    update_task: tool(agentTools.update_task(actor)),
+    delete_task: tool(agentTools.delete_task(actor)),
+  } satisfies Record<TaskToolName, unknown>;
+}
+
+export type TaskTools = ReturnType<typeof taskTools>;

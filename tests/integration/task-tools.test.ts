@@ -1,7 +1,8 @@
+import { type ToolSet, asSchema } from "ai";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { addTask, getTask } from "@/lib/tasks/service";
-import { TASK_TOOL_NAMES, runTaskTool, taskToolDefinitions, taskTools } from "@/lib/tasks/tools";
+import { type TaskToolName, TASK_TOOL_NAMES, runTaskTool, taskToolDefinitions, taskTools } from "@/lib/tasks/tools";
 import { actor, createUser, setupTestDatabase } from "../helpers/in-process";
 
 setupTestDatabase("task_tools");
@@ -14,11 +15,15 @@ beforeAll(async () => {
   bob = await createUser("Bob");
 });
 
-const exec = (userId: string, name: (typeof TASK_TOOL_NAMES)[number], input: unknown) =>
-  (taskTools(userId)[name].execute as (input: unknown, options: unknown) => Promise<unknown>)(input, {
-    toolCallId: "t1",
-    messages: [],
-  });
+/** Calls a tool as the AI SDK does: the input validated (and normalised) by its schema first. */
+async function exec(userId: string, name: TaskToolName, input: unknown): Promise<unknown> {
+  // As a ToolSet, the way the SDK holds it: any tool, any input.
+  const tools: ToolSet = taskTools(userId);
+  const tool = tools[name]!;
+  const validated = await asSchema(tool.inputSchema).validate?.(input);
+  if (!validated?.success) throw new Error(`invalid input for ${name}`);
+  return tool.execute?.(validated.value, { toolCallId: "t1", messages: [] });
+}
 
 describe("taskTools(userId) — the chat agent's tools", () => {
   it("are exactly the five spec tools, none of which takes a user id", () => {

@@ -1,75 +1,145 @@
 import { describe, expect, it } from "vitest";
-import { chatErrorMessage } from "@/app/(app)/chat/_lib/errors";
 import { summarizeToolPart } from "@/app/(app)/chat/_lib/tool-summary";
+import { ApiError, errorOfResponse, messageOf } from "@/lib/api-client";
 import { titleFromMessage } from "@/lib/chat/title";
+import type { ToolPart } from "@/lib/chat/types";
+import type { TaskDto } from "@/lib/tasks/service";
 
-const task = (id: number, title: string, completed = false) => ({
+const task = (id: number, title: string, completed = false): TaskDto => ({
   id,
   title,
   completed,
   description: "",
   created_at: "",
   updated_at: "",
+  due_at: null,
+  all_day: false,
+  priority: "none",
+  tags: [],
+  recurrence: null,
+  recurrence_text: null,
+  remind_at: null,
+  completed_at: null,
 });
-const done = (tool: string, output: unknown, input: unknown = {}) => ({
-  type: `tool-${tool}`,
-  state: "output-available",
-  input,
-  output,
-});
+const toolCallId = "call-1";
+const state = "output-available";
 
 describe("tool card summaries", () => {
-  it.each([
-    [done("add_task", task(12, "Buy milk")), "Added #12 · Buy milk"],
-    [done("complete_task", task(3, "Pay bills", true)), "Completed #3 · Pay bills"],
-    [done("complete_task", task(3, "Pay bills", false)), "Reopened #3 · Pay bills"],
-    [done("update_task", task(1, "Call mom tonight")), "Updated #1 · Call mom tonight"],
-    [done("delete_task", { id: 5, title: "Old", deleted: true }), "Deleted #5 · Old"],
+  it.each<[ToolPart, string]>([
     [
-      done("list_tasks", { tasks: [task(1, "a"), task(2, "b")], count: 2 }, { status: "pending" }),
+      { toolCallId, state, type: "tool-add_task", input: { title: "Buy milk" }, output: task(12, "Buy milk") },
+      "Added #12 · Buy milk",
+    ],
+    [
+      { toolCallId, state, type: "tool-complete_task", input: { task_id: 3 }, output: task(3, "Pay bills", true) },
+      "Completed #3 · Pay bills",
+    ],
+    [
+      { toolCallId, state, type: "tool-complete_task", input: { task_id: 3 }, output: task(3, "Pay bills", false) },
+      "Reopened #3 · Pay bills",
+    ],
+    [
+      { toolCallId, state, type: "tool-update_task", input: { task_id: 1 }, output: task(1, "Call mom tonight") },
+      "Updated #1 · Call mom tonight",
+    ],
+    [
+      {
+        toolCallId,
+        state,
+        type: "tool-delete_task",
+        input: { task_id: 5 },
+        output: { id: 5, title: "Old", deleted: true },
+      },
+      "Deleted #5 · Old",
+    ],
+    [
+      {
+        toolCallId,
+        state,
+        type: "tool-list_tasks",
+        input: { status: "pending" },
+        output: { tasks: [task(1, "a"), task(2, "b")], count: 2, next_cursor: null },
+      },
       "Found 2 pending tasks",
     ],
-    [done("list_tasks", { tasks: [], count: 0 }, { status: "completed" }), "No completed tasks"],
-    [done("list_tasks", { tasks: [task(1, "a")], count: 1 }), "Found 1 task"],
+    [
+      { toolCallId, state, type: "tool-list_tasks", input: { status: "completed" }, output: { tasks: [], count: 0, next_cursor: null } },
+      "No completed tasks",
+    ],
+    [
+      { toolCallId, state, type: "tool-list_tasks", input: {}, output: { tasks: [task(1, "a")], count: 1, next_cursor: null } },
+      "Found 1 task",
+    ],
   ])("%# %j", (part, summary) => {
     expect(summarizeToolPart(part)).toMatchObject({ state: "done", summary });
   });
 
   it("shows a tool's {error} result and a tool error as failed", () => {
-    expect(summarizeToolPart(done("complete_task", { error: "Task 7 not found" }))).toEqual({
-      state: "failed",
-      summary: "Task 7 not found",
-    });
-    expect(summarizeToolPart({ type: "tool-add_task", state: "output-error", errorText: "Invalid input" })).toEqual({
-      state: "failed",
-      summary: "Invalid input",
-    });
+    const notFound: ToolPart = {
+      toolCallId,
+      state,
+      type: "tool-complete_task",
+      input: { task_id: 7 },
+      output: { error: "Task 7 not found" },
+    };
+    expect(summarizeToolPart(notFound)).toEqual({ state: "failed", summary: "Task 7 not found" });
+    const invalid: ToolPart = {
+      toolCallId,
+      type: "tool-add_task",
+      state: "output-error",
+      input: { title: "" },
+      errorText: "Invalid input",
+    };
+    expect(summarizeToolPart(invalid)).toEqual({ state: "failed", summary: "Invalid input" });
   });
 
   it("shows a call in progress as running", () => {
-    expect(summarizeToolPart({ type: "tool-add_task", state: "input-available", input: { title: "x" } })).toEqual({
-      state: "running",
-      summary: "Adding a task…",
-    });
+    const part: ToolPart = { toolCallId, type: "tool-add_task", state: "input-available", input: { title: "x" } };
+    expect(summarizeToolPart(part)).toEqual({ state: "running", summary: "Adding a task…" });
   });
 
   it("returns the listed tasks for the card's small list", () => {
-    const card = summarizeToolPart(done("list_tasks", { tasks: [task(1, "a", true)], count: 1 }));
-    expect(card.tasks).toEqual([{ id: 1, title: "a", completed: true }]);
+    const part: ToolPart = {
+      toolCallId,
+      state,
+      type: "tool-list_tasks",
+      input: {},
+      output: { tasks: [task(1, "a", true)], count: 1, next_cursor: null },
+    };
+    expect(summarizeToolPart(part).tasks).toEqual([{ id: 1, title: "a", completed: true }]);
   });
 });
 
-describe("chat error messages", () => {
+describe("error messages shown on the pages", () => {
   it.each([
     [
       new Error('{"error":"rate_limited","message":"Too many messages: at most 20 per minute."}'),
       "Too many messages: at most 20 per minute.",
     ],
     [new Error("AI service temporarily unavailable"), "AI service temporarily unavailable"],
-    [new Error("Failed to fetch"), "Can't reach the server. Check your connection."],
-    [undefined, null],
+    [new Error("Failed to fetch"), "Couldn't reach the server. Check your connection and try again."],
+    [new ApiError(404, "not_found", "Task 7 not found"), "Task 7 not found"],
+    ["thrown string", "Something went wrong. Please try again."],
   ])("%s → %s", (error, message) => {
-    expect(chatErrorMessage(error)).toBe(message);
+    expect(messageOf(error)).toBe(message);
+  });
+
+  it.each([
+    [
+      401,
+      { error: "unauthorized", message: "Authentication failed" },
+      "unauthorized",
+      "You have been signed out. Sign in again to continue.",
+    ],
+    [
+      503,
+      { error: "unavailable", message: "Service temporarily unavailable" },
+      "unavailable",
+      "Service temporarily unavailable",
+    ],
+    [502, "<html>Bad gateway</html>", "http_error", "The server answered 502. Please try again."],
+  ])("a %i response → %s", (status, body, code, message) => {
+    expect(errorOfResponse(status, body)).toMatchObject({ status, code, message });
   });
 });
 

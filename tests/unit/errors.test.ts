@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { AppError, errorResponse, toAppError } from "@/lib/errors";
+import { AppError, errorResponse, isDatabaseUnavailable, toAppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 describe("the error map", () => {
@@ -55,5 +55,57 @@ describe("the error map", () => {
   it("passes extra headers through (Retry-After, Allow)", () => {
     const res = errorResponse(new AppError("rate_limited", undefined, { headers: { "Retry-After": "12" } }));
     expect(res.headers.get("retry-after")).toBe("12");
+  });
+});
+
+describe("a database that is away → 503 unavailable", () => {
+  const prismaError = (code: string, driverAdapterError?: unknown) =>
+    new Prisma.PrismaClientKnownRequestError("failed", {
+      code,
+      clientVersion: "7",
+      meta: driverAdapterError ? { driverAdapterError } : undefined,
+    });
+  const adapterError = (cause: Record<string, unknown>) => ({ name: "DriverAdapterError", cause });
+  const pgError = (code: string, severity: string) =>
+    Object.assign(new Error("pg says no"), { code, severity, detail: undefined });
+
+  it.each([
+    ["connection refused (P1001)", prismaError("P1001", adapterError({ kind: "DatabaseNotReachable" }))],
+    [
+      "connections not allowed (FATAL 55000)",
+      prismaError("P2010", adapterError({ kind: "postgres", code: "55000", severity: "FATAL" })),
+    ],
+    [
+      "CONNECT revoked (FATAL 42501)",
+      prismaError("P2039", adapterError({ kind: "postgres", code: "42501", severity: "FATAL" })),
+    ],
+    [
+      "terminated by an administrator (57P01)",
+      prismaError("P2010", adapterError({ kind: "postgres", code: "57P01", severity: "FATAL" })),
+    ],
+    ["a closed connection", prismaError("P1017", adapterError({ kind: "ConnectionClosed" }))],
+    [
+      "a dropped socket in the cause chain",
+      new Error("query failed", { cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }) }),
+    ],
+    ["node-postgres's dropped connection", new Error("Connection terminated unexpectedly")],
+    ["a pg error straight from the driver", pgError("08006", "FATAL")],
+    ["a client that could not start", new Prisma.PrismaClientInitializationError("Can't reach database server", "7")],
+  ])("%s", async (_label, error) => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(isDatabaseUnavailable(error)).toBe(true);
+    const res = errorResponse(error);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ error: "unavailable", message: "Service temporarily unavailable" });
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["a unique violation", prismaError("P2002", adapterError({ kind: "UniqueConstraintViolation" }))],
+    ["a failed statement", prismaError("P2010", adapterError({ kind: "postgres", code: "42P01", severity: "ERROR" }))],
+    ["a pg error that is not about the connection", pgError("23505", "ERROR")],
+    ["a plain bug", new TypeError("x is undefined")],
+  ])("but not %s", (_label, error) => {
+    expect(isDatabaseUnavailable(error)).toBe(false);
   });
 });

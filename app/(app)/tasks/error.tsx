@@ -1,20 +1,14 @@
 "use client";
 
-import { primaryButton } from "./_components/styles";
+import { PageError } from "@/app/_components/page-error";
 
-// The list could not be loaded (the database did not answer, say): say so and offer a retry.
+// The list could not be loaded: say so (and why, when the database is away) and offer a retry.
 export default function TasksError({ retry }: { error: unknown; retry: () => void }) {
   return (
-    <main className="flex h-full items-center justify-center px-4">
-      <div role="alert" className="max-w-sm text-center">
-        <h1 className="text-lg font-semibold tracking-tight">Couldn&apos;t load your tasks</h1>
-        <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
-          Something went wrong on our side. Your tasks are safe; try again in a moment.
-        </p>
-        <button type="button" onClick={() => retry()} className={`${primaryButton} mt-5`}>
-          Try again
-        </button>
-      </div>
-    </main>
+    <PageError
+      title="Couldn't load your tasks"
+      detail="Something went wrong on our side. Your tasks are safe; try again in a moment."
+      retry={retry}
+    />
   );
 }

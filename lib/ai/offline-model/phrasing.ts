@@ -3,7 +3,8 @@
  * ordered regular-expression rules over everyday phrasing. Deliberately small and predictable:
  * each rule says what it recognises, and the first rule that matches wins.
  */
-import { meaningfulWords, type TaskStatus } from "./tasks";
+import type { TaskStatus } from "@/lib/tasks/schemas";
+import { meaningfulWords } from "./tasks";
 import {
   cleanDescription,
   cleanTitle,

@@ -20,10 +20,12 @@ import {
   toolUnavailableReply,
   type RecordedCall,
 } from "./replies";
-import { asTaskList, matchTasks, type Task, type TaskRef, type TaskStatus, type ToolName } from "./tasks";
+import type { TaskStatus } from "@/lib/tasks/schemas";
+import type { TaskToolName } from "@/lib/tasks/tools";
+import { asTaskList, matchTasks, type Task, type TaskRef } from "./tasks";
 
 export interface PlannedCall {
-  toolName: ToolName;
+  toolName: TaskToolName;
   input: Record<string, unknown>;
 }
 

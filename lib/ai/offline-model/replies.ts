@@ -2,6 +2,8 @@
  * Everything the offline model says. Summaries of actions are built only from tool results, so
  * the model never claims something the tools did not report.
  */
+import type { TaskStatus } from "@/lib/tasks/schemas";
+import type { TaskToolName } from "@/lib/tasks/tools";
 import type { CannedReply, TaskAction } from "./phrasing";
 import {
   asDeleted,
@@ -11,8 +13,6 @@ import {
   meaningfulWords,
   type Task,
   type TaskRef,
-  type TaskStatus,
-  type ToolName,
   type ToolOutcome,
 } from "./tasks";
 
@@ -158,7 +158,7 @@ export const CLARIFYING_QUESTIONS: Record<"task" | "title" | "new-title", string
   "new-title": "What should the new title be? For example: “rename task 1 to Call mom tonight”.",
 };
 
-const TOOL_ABILITY: Record<ToolName, string> = {
+const TOOL_ABILITY: Record<TaskToolName, string> = {
   add_task: "add tasks",
   list_tasks: "look at your tasks",
   complete_task: "complete or reopen tasks",
@@ -166,7 +166,7 @@ const TOOL_ABILITY: Record<ToolName, string> = {
   delete_task: "delete tasks",
 };
 
-export function toolUnavailableReply(toolName: ToolName): string {
+export function toolUnavailableReply(toolName: TaskToolName): string {
   return `Sorry, I can't ${TOOL_ABILITY[toolName]} right now.`;
 }
 

@@ -3,18 +3,10 @@
  * tool result out of the prompt, and how to find the task a user means from a few words.
  */
 import type { LanguageModelV3ToolResultOutput } from "@ai-sdk/provider";
+import type { TaskDto } from "@/lib/tasks/service";
 
-export const TOOL_NAMES = ["add_task", "list_tasks", "complete_task", "update_task", "delete_task"] as const;
-export type ToolName = (typeof TOOL_NAMES)[number];
-
-export type TaskStatus = "all" | "pending" | "completed";
-
-export interface Task {
-  id: number;
-  title: string;
-  description: string | null;
-  completed: boolean;
-}
+/** A task as read back from a tool result; an empty description counts as none. */
+export type Task = Pick<TaskDto, "id" | "title" | "completed"> & { description: string | null };
 
 /** A task the conversation is about ("it"), possibly known only by its id. */
 export interface TaskRef {
@@ -24,10 +16,6 @@ export interface TaskRef {
 
 /** A tool result as the model sees it: either a value or an error message. */
 export type ToolOutcome = { ok: true; value: unknown } | { ok: false; error: string };
-
-export function isToolName(name: string): name is ToolName {
-  return (TOOL_NAMES as readonly string[]).includes(name);
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -5,9 +5,9 @@ import { DefaultChatTransport } from "ai";
 import { ArrowDown, RotateCcw } from "lucide-react";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useStickToBottom } from "use-stick-to-bottom";
+import { conversationsApi, messageOf } from "@/lib/api-client";
 import { titleFromMessage } from "@/lib/chat/title";
 import type { ChatMessage } from "@/lib/chat/types";
-import { chatErrorMessage } from "../_lib/errors";
 import { Composer } from "./composer";
 import { useConversations } from "./conversations-context";
 import { MessageItems, Thinking } from "./messages";
@@ -31,14 +31,11 @@ function useOlderMessages(conversationId: string | null, initialBefore: string |
     if (!conversationId || !before) return [];
     setLoading(true);
     try {
-      const res = await fetch(`/api/conversations/${conversationId}?limit=50&before=${before}`);
-      if (!res.ok) return [];
-      const page = (await res.json()) as {
-        messages: (ChatMessage & { created_at: string; feedback: "positive" | "negative" | null })[];
-        next_before: string | null;
-      };
+      const page = await conversationsApi.messages(conversationId, { limit: 50, before });
       setBefore(page.next_before);
       return page.messages.map(({ id, role, parts, feedback }) => ({ id, role, parts, metadata: { feedback } }));
+    } catch {
+      return [];
     } finally {
       setLoading(false);
     }
@@ -49,12 +46,9 @@ function useOlderMessages(conversationId: string | null, initialBefore: string |
 /** The stored copy of a message, polled briefly: a stopped turn is saved just after the stop. */
 async function fetchStoredMessage(conversationId: string, messageId: string): Promise<ChatMessage | null> {
   for (let attempt = 0; attempt < 15; attempt++) {
-    const res = await fetch(`/api/conversations/${conversationId}?limit=5`);
-    if (res.ok) {
-      const page = (await res.json()) as { messages: ChatMessage[] };
-      const found = page.messages.find((m) => m.id === messageId);
-      if (found) return { id: found.id, role: found.role, parts: found.parts };
-    }
+    const page = await conversationsApi.messages(conversationId, { limit: 5 }).catch(() => null);
+    const found = page?.messages.find((m) => m.id === messageId);
+    if (found) return { id: found.id, role: found.role, parts: found.parts };
     await new Promise((r) => setTimeout(r, 200));
   }
   return null;
@@ -146,7 +140,7 @@ export function ChatView({ conversationId, initialMessages, olderBefore, userNam
     );
   };
 
-  const errorMessage = chatErrorMessage(error);
+  const errorMessage = error ? messageOf(error) : null;
   const last = messages.at(-1);
   const showThinking =
     status === "submitted" ||

@@ -1,6 +1,7 @@
 "use client";
 
 import { ArrowUp, Square } from "lucide-react";
+import { MAX_MESSAGE_CHARS } from "@/lib/chat/schemas";
 import { useEffect, useRef } from "react";
 
 type Props = {
@@ -31,7 +32,7 @@ export function Composer({ value, onChange, onSend, onStop, busy }: Props) {
         placeholder="Ask me to add, list, complete or change tasks…"
         rows={1}
         value={value}
-        maxLength={8000}
+        maxLength={MAX_MESSAGE_CHARS}
         disabled={busy}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={(e) => {

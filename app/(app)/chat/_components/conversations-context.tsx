@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useCallback, useContext, useMemo, useState } from "react";
+import { type ConversationPage, conversationsApi } from "@/lib/api-client";
 import type { ConversationSummary } from "@/lib/chat/conversations";
 import { useLiveEvents } from "../../_lib/live-events";
 
@@ -26,46 +27,32 @@ export function useConversations(): ConversationsState {
   return value;
 }
 
-async function api<T>(path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(path, { ...init, headers: { "content-type": "application/json", ...init?.headers } });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { message?: string };
-    throw new Error(body.message ?? `Request failed (${res.status})`);
-  }
-  return (res.status === 204 ? undefined : await res.json()) as T;
-}
-
-type Page = { conversations: ConversationSummary[]; next_cursor: string | null };
-
-export function ConversationsProvider({ initial, children }: { initial: Page; children: React.ReactNode }) {
+export function ConversationsProvider({ initial, children }: { initial: ConversationPage; children: React.ReactNode }) {
   const [conversations, setConversations] = useState(initial.conversations);
   const [nextCursor, setNextCursor] = useState(initial.next_cursor);
   const [newChatKey, setNewChatKey] = useState(0);
 
   const refresh = useCallback(async () => {
     const limit = Math.min(100, Math.max(20, conversations.length));
-    const page = await api<Page>(`/api/conversations?limit=${limit}`);
+    const page = await conversationsApi.list({ limit });
     setConversations(page.conversations);
     setNextCursor(page.next_cursor);
   }, [conversations.length]);
 
   const loadMore = useCallback(async () => {
     if (!nextCursor) return;
-    const page = await api<Page>(`/api/conversations?limit=20&cursor=${encodeURIComponent(nextCursor)}`);
+    const page = await conversationsApi.list({ limit: 20, cursor: nextCursor });
     setConversations((list) => [...list, ...page.conversations.filter((c) => !list.some((x) => x.id === c.id))]);
     setNextCursor(page.next_cursor);
   }, [nextCursor]);
 
   const rename = useCallback(async (id: string, title: string) => {
-    const updated = await api<ConversationSummary>(`/api/conversations/${id}`, {
-      method: "PATCH",
-      body: JSON.stringify({ title }),
-    });
+    const updated = await conversationsApi.rename(id, title);
     setConversations((list) => list.map((c) => (c.id === id ? { ...c, title: updated.title } : c)));
   }, []);
 
   const remove = useCallback(async (id: string) => {
-    await api<void>(`/api/conversations/${id}`, { method: "DELETE" });
+    await conversationsApi.remove(id);
     setConversations((list) => list.filter((c) => c.id !== id));
   }, []);
 

@@ -2,8 +2,8 @@
 
 import { ThumbsDown, ThumbsUp } from "lucide-react";
 import { useState } from "react";
-
-type Kind = "positive" | "negative";
+import { conversationsApi } from "@/lib/api-client";
+import type { FeedbackKind } from "@/lib/chat/conversations";
 
 const choices = [
   { kind: "positive", label: "Good reply", Icon: ThumbsUp },
@@ -11,22 +11,17 @@ const choices = [
 ] as const;
 
 /** Thumbs up / down on an assistant reply; pressing the chosen one again takes it back. */
-export function FeedbackButtons({ messageId, initial }: { messageId: string; initial: Kind | null }) {
+export function FeedbackButtons({ messageId, initial }: { messageId: string; initial: FeedbackKind | null }) {
   const [kind, setKind] = useState(initial);
   const [failed, setFailed] = useState(false);
 
-  const choose = async (chosen: Kind) => {
+  const choose = async (chosen: FeedbackKind) => {
     const previous = kind;
     const next = kind === chosen ? null : chosen;
     setKind(next);
     setFailed(false);
     try {
-      const res = await fetch(`/api/messages/${messageId}/feedback`, {
-        method: "PUT",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ kind: next }),
-      });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      await conversationsApi.rate(messageId, next);
     } catch {
       setKind(previous);
       setFailed(true);

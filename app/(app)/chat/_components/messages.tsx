@@ -1,8 +1,9 @@
 "use client";
 
+import { isStaticToolUIPart } from "ai";
 import { Check, Copy } from "lucide-react";
 import { type ReactNode, Suspense, lazy, useState } from "react";
-import type { ChatMessage, ChatPart } from "@/lib/chat/types";
+import type { ChatMessage, ToolPart } from "@/lib/chat/types";
 import { FeedbackButtons } from "./feedback-buttons";
 import { ToolCard } from "./tool-card";
 
@@ -29,12 +30,9 @@ function CopyButton({ text }: { text: string }) {
   );
 }
 
-const isToolPart = (part: ChatPart): part is Extract<ChatPart, { toolCallId: string }> =>
-  part.type.startsWith("tool-") && "toolCallId" in part;
-
 type Block =
   | { kind: "text"; key: string; text: string; streaming: boolean }
-  | { kind: "tool"; key: string; part: Extract<ChatPart, { toolCallId: string }> }
+  | { kind: "tool"; key: string; part: ToolPart }
   | { kind: "status"; key: string; status: string; message?: string };
 
 /** An assistant message as list items: runs of text, tool cards, and how the turn ended. */
@@ -48,7 +46,7 @@ function blocksOf(message: ChatMessage): Block[] {
         last.text += part.text;
         last.streaming ||= part.state === "streaming";
       } else if (part.text) blocks.push({ kind: "text", key, text: part.text, streaming: part.state === "streaming" });
-    } else if (isToolPart(part)) blocks.push({ kind: "tool", key, part });
+    } else if (isStaticToolUIPart(part)) blocks.push({ kind: "tool", key, part });
     else if (part.type === "data-turn-status")
       blocks.push({ kind: "status", key, status: part.data.status, message: part.data.message });
   });

@@ -4,19 +4,9 @@ import { MessageSquarePlus, Pencil, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import { RelativeTime } from "@/app/_components/relative-time";
+import { CONVERSATION_TITLE_MAX } from "@/lib/chat/schemas";
 import { useConversations } from "./conversations-context";
-
-function relativeTime(iso: string): string {
-  const seconds = Math.round((Date.now() - new Date(iso).getTime()) / 1000);
-  if (seconds < 60) return "just now";
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
-  const days = Math.round(hours / 24);
-  if (days < 7) return `${days} d ago`;
-  return new Date(iso).toLocaleDateString(undefined, { month: "short", day: "numeric" });
-}
 
 function RenameForm({ id, title, onDone }: { id: string; title: string; onDone: () => void }) {
   const { rename } = useConversations();
@@ -49,7 +39,7 @@ function RenameForm({ id, title, onDone }: { id: string; title: string; onDone: 
         aria-label="Conversation title"
         autoFocus
         value={value}
-        maxLength={200}
+        maxLength={CONVERSATION_TITLE_MAX}
         disabled={saving}
         onChange={(e) => setValue(e.target.value)}
         onKeyDown={(e) => e.key === "Escape" && onDone()}
@@ -180,8 +170,8 @@ export function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
                     }`}
                   >
                     <span className="block truncate">{c.title}</span>
-                    <span className="block text-xs font-normal text-zinc-500 dark:text-zinc-500">
-                      {relativeTime(c.updated_at)}
+                    <span className="block min-h-4 text-xs font-normal text-zinc-500 dark:text-zinc-500">
+                      <RelativeTime iso={c.updated_at} />
                     </span>
                   </Link>
                   <div className="absolute top-1/2 right-1.5 flex -translate-y-1/2 gap-0.5 opacity-100 md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100">

@@ -1,8 +1,7 @@
 import { AlertCircle, Check, ListTodo, Loader2 } from "lucide-react";
+import type { ToolPart } from "@/lib/chat/types";
 import { useLiveTaskStates } from "../../_lib/live-events";
 import { summarizeToolPart, withLiveTasks } from "../_lib/tool-summary";
-
-type ToolPart = { type: string; state: string; input?: unknown; output?: unknown; errorText?: string };
 
 /** One tool call: what it did (or is doing), with the tasks it listed. */
 export function ToolCard({ part }: { part: ToolPart }) {

@@ -1,5 +1,9 @@
 // Human summaries of task tool calls for the chat's tool cards ("Added #12 · Buy milk").
+import { getStaticToolName } from "ai";
+import type { ChatTools, ToolPart } from "@/lib/chat/types";
+import { type TaskToolError, isTaskToolError } from "@/lib/tasks/schemas";
 import type { TaskDto } from "@/lib/tasks/service";
+import type { TaskToolName } from "@/lib/tasks/tools";
 
 export type ToolCardState = "running" | "done" | "failed";
 
@@ -17,15 +21,7 @@ export type ToolCardModel = {
 /** The latest known state of tasks (live sync): a task, or null once deleted. */
 export type TaskStates = ReadonlyMap<number, Pick<TaskDto, "id" | "title" | "completed"> | null>;
 
-type ToolPartLike = {
-  type: string;
-  state: string;
-  input?: unknown;
-  output?: unknown;
-  errorText?: string;
-};
-
-const running: Record<string, string> = {
+const running: Record<TaskToolName, string> = {
   add_task: "Adding a task…",
   list_tasks: "Looking at your tasks…",
   complete_task: "Updating a task…",
@@ -33,42 +29,16 @@ const running: Record<string, string> = {
   delete_task: "Deleting a task…",
 };
 
+const label = (task: { id: number; title: string }) => `#${task.id} · ${task.title}`;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
-const label = (task: Record<string, unknown>) => `#${String(task.id)} · ${String(task.title)}`;
+const done = (summary: string): ToolCardModel => ({ state: "done", summary });
 
-function statusWord(input: unknown): string {
-  const status = isObject(input) ? input.status : undefined;
-  return status === "pending" ? "pending " : status === "completed" ? "completed " : "";
-}
-
-function doneSummary(tool: string, input: unknown, output: Record<string, unknown>): ToolCardModel {
-  switch (tool) {
-    case "add_task":
-      return { state: "done", summary: `Added ${label(output)}` };
-    case "complete_task":
-      return { state: "done", summary: `${output.completed ? "Completed" : "Reopened"} ${label(output)}` };
-    case "update_task":
-      return { state: "done", summary: `Updated ${label(output)}` };
-    case "delete_task":
-      return { state: "done", summary: `Deleted ${label(output)}` };
-    case "list_tasks": {
-      const tasks = Array.isArray(output.tasks) ? (output.tasks as TaskDto[]) : [];
-      const count = typeof output.count === "number" ? output.count : tasks.length;
-      const noun = `${statusWord(input)}task${count === 1 ? "" : "s"}`;
-      return {
-        state: "done",
-        summary: count === 0 ? `No ${noun}` : `Found ${count} ${noun}`,
-        tasks: tasks.map((t) => ({ id: t.id, title: t.title, completed: t.completed })),
-        count,
-      };
-    }
-    default:
-      return { state: "done", summary: `Ran ${tool}` };
-  }
-}
-
-export function toolName(part: { type: string }): string {
-  return part.type.replace(/^tool-/, "");
+/** A tool's `{error}` result is a failure; anything else is summarised. */
+function summarized<T extends object>(
+  output: T | TaskToolError,
+  summarize: (value: T) => ToolCardModel,
+): ToolCardModel {
+  return isTaskToolError(output) ? { state: "failed", summary: output.error } : summarize(output);
 }
 
 /**
@@ -102,11 +72,27 @@ export function withLiveTasks(card: ToolCardModel, output: unknown, states: Task
   return { ...card, tasks, now: notes.length > 0 ? notes.join(" · ") : undefined };
 }
 
-export function summarizeToolPart(part: ToolPartLike): ToolCardModel {
-  const tool = toolName(part);
-  if (part.state === "output-error") return { state: "failed", summary: part.errorText ?? "The tool failed" };
-  if (part.state !== "output-available") return { state: "running", summary: running[tool] ?? `Running ${tool}…` };
-  if (!isObject(part.output)) return { state: "done", summary: `Ran ${tool}` };
-  if (typeof part.output.error === "string") return { state: "failed", summary: part.output.error };
-  return doneSummary(tool, part.input, part.output);
+export function summarizeToolPart(part: ToolPart): ToolCardModel {
+  if (part.state === "output-error") return { state: "failed", summary: part.errorText };
+  if (part.state !== "output-available")
+    return { state: "running", summary: running[getStaticToolName<ChatTools>(part)] };
+  switch (part.type) {
+    case "tool-add_task":
+      return summarized(part.output, (task) => done(`Added ${label(task)}`));
+    case "tool-complete_task":
+      return summarized(part.output, (task) => done(`${task.completed ? "Completed" : "Reopened"} ${label(task)}`));
+    case "tool-update_task":
+      return summarized(part.output, (task) => done(`Updated ${label(task)}`));
+    case "tool-delete_task":
+      return summarized(part.output, (task) => done(`Deleted ${label(task)}`));
+    case "tool-list_tasks": {
+      const status = part.input.status;
+      const word = status === "pending" || status === "completed" ? `${status} ` : "";
+      return summarized(part.output, ({ tasks, count }) => ({
+        ...done(count === 0 ? `No ${word}tasks` : `Found ${count} ${word}task${count === 1 ? "" : "s"}`),
+        tasks: tasks.map((t) => ({ id: t.id, title: t.title, completed: t.completed })),
+        count,
+      }));
+    }
+  }
 }

@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { StoredEvent } from "@/lib/events/service";
 import { useLiveEvents } from "../../_lib/live-events";
-import { activityApi } from "../_lib/api";
-import { RelativeTime } from "./relative-time";
+import { activityApi } from "@/lib/api-client";
+import { RelativeTime } from "@/app/_components/relative-time";
 
 // What changed lately, and through which door: "Added “Buy milk” · chat · 2 min ago". Read from
 // GET /api/activity, and again whenever a live event says something changed.

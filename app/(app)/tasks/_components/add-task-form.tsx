@@ -1,15 +1,16 @@
 "use client";
 
+import { Loader2, Plus } from "lucide-react";
 import { useRef, useState } from "react";
-import type { CreateTaskInput } from "@/lib/tasks/schemas";
-import { type Task, messageOf } from "../_lib/api";
+import { type CreateTaskInput, TASK_DESCRIPTION_MAX, TASK_TITLE_MAX } from "@/lib/tasks/schemas";
+import { messageOf } from "@/lib/api-client";
+import type { TaskDto } from "@/lib/tasks/service";
 import type { MutationResult } from "../_lib/use-task-list";
-import { DESCRIPTION_MAX, type DraftErrors, TITLE_MAX, checkNewTask } from "../_lib/validation";
+import { type DraftErrors, checkNewTask } from "../_lib/validation";
 import { CharCount } from "./char-count";
-import { PlusIcon, Spinner } from "./icons";
 import { alertBox, fieldError, primaryButton } from "./styles";
 
-type Props = { onAdd: (input: CreateTaskInput) => Promise<MutationResult<Task>> };
+type Props = { onAdd: (input: CreateTaskInput) => Promise<MutationResult<TaskDto>> };
 
 const bare =
   "block w-full min-w-0 bg-transparent placeholder:text-zinc-400 focus:outline-none focus-visible:outline-none dark:placeholder:text-zinc-500";
@@ -57,7 +58,7 @@ export function AddTaskForm({ onAdd }: Props) {
       className="rounded-xl border border-zinc-200 bg-white shadow-xs transition-shadow focus-within:border-indigo-500 focus-within:ring-3 focus-within:ring-indigo-500/20 dark:border-zinc-800 dark:bg-zinc-900 dark:focus-within:border-indigo-500"
     >
       <div className="flex items-center gap-3 px-4 pt-3">
-        <PlusIcon className="size-5 shrink-0 text-indigo-600 dark:text-indigo-400" />
+        <Plus className="size-5 shrink-0 text-indigo-600 dark:text-indigo-400" aria-hidden />
         <label htmlFor="new-task-title" className="sr-only">
           New task
         </label>
@@ -79,7 +80,7 @@ export function AddTaskForm({ onAdd }: Props) {
           }}
           className={`${bare} py-1 text-base font-medium`}
         />
-        <CharCount length={title.trim().length} max={TITLE_MAX} />
+        <CharCount length={title.trim().length} max={TASK_TITLE_MAX} />
       </div>
       {errors.title && (
         <p id="new-task-title-error" role="alert" className={`${fieldError} px-4 pl-12`}>
@@ -129,9 +130,9 @@ export function AddTaskForm({ onAdd }: Props) {
           <kbd className="font-sans">Enter</kbd> to add · <kbd className="font-sans">Shift + Enter</kbd> for a new line
         </p>
         <div className="ml-auto flex items-center gap-3">
-          <CharCount length={description.length} max={DESCRIPTION_MAX} />
+          <CharCount length={description.length} max={TASK_DESCRIPTION_MAX} />
           <button type="submit" disabled={pending} className={primaryButton}>
-            {pending ? <Spinner /> : null}
+            {pending ? <Loader2 className="size-4 animate-spin" aria-hidden /> : null}
             {pending ? "Adding…" : "Add task"}
           </button>
         </div>

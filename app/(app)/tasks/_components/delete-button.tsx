@@ -1,7 +1,7 @@
 "use client";
 
+import { Trash2 } from "lucide-react";
 import { useEffect, useState } from "react";
-import { TrashIcon } from "./icons";
 import { iconButton } from "./styles";
 
 const CONFIRM_MS = 4_000;
@@ -48,7 +48,7 @@ export function DeleteButton({ title, disabled, onArm, onConfirm }: Props) {
           : `${iconButton} hover:text-red-600 dark:hover:text-red-400`
       }
     >
-      <TrashIcon />
+      <Trash2 className="size-4" aria-hidden />
       {armed ? (
         <span>
           Confirm<span className="max-sm:sr-only"> delete</span>

@@ -1,19 +1,20 @@
 "use client";
 
+import { X } from "lucide-react";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import type { CreateTaskInput, TaskStatus } from "@/lib/tasks/schemas";
+import { ApiError, messageOf, tasksApi } from "@/lib/api-client";
+import type { TaskDto } from "@/lib/tasks/service";
 import { useLiveEvents } from "../../_lib/live-events";
-import { ApiError, type Task, messageOf, tasksApi } from "../_lib/api";
 import { countByStatus, matchesStatus, parseStatus, urlForStatus } from "../_lib/filter";
 import { patchTask, replaceTask, useTaskList, withTask, withoutTask } from "../_lib/use-task-list";
 import { AddTaskForm } from "./add-task-form";
 import { EmptyState } from "./empty-state";
-import { XIcon } from "./icons";
 import { TaskFilter } from "./task-filter";
 import { TaskItem, toggleId } from "./task-item";
 
-type Props = { initialTasks: Task[]; initialTotal: number };
+type Props = { initialTasks: TaskDto[]; initialTotal: number };
 
 const REFRESH_THROTTLE_MS = 1_000;
 
@@ -55,7 +56,7 @@ export function TaskBoard({ initialTasks, initialTotal }: Props) {
 
   const setError = (id: number, message: string | undefined) => setErrors((e) => ({ ...e, [id]: message }));
 
-  function report(task: Task, error: unknown, action: string) {
+  function report(task: TaskDto, error: unknown, action: string) {
     if (error instanceof ApiError && error.notFound) {
       setNotice(`“${task.title}” no longer exists — it may have been deleted in Chat.`);
       return;
@@ -65,7 +66,7 @@ export function TaskBoard({ initialTasks, initialTotal }: Props) {
 
   // An item that is about to vanish takes keyboard focus with it: hand it to its neighbour (or
   // the add form) rather than dropping it on <body>.
-  function keepFocusInList(neighbour: Task | undefined) {
+  function keepFocusInList(neighbour: TaskDto | undefined) {
     requestAnimationFrame(() =>
       document.getElementById(neighbour ? toggleId(neighbour.id) : "new-task-title")?.focus({ preventScroll: true }),
     );
@@ -80,7 +81,7 @@ export function TaskBoard({ initialTasks, initialTotal }: Props) {
     return result;
   }
 
-  async function toggle(task: Task, completed: boolean, neighbour: Task | undefined) {
+  async function toggle(task: TaskDto, completed: boolean, neighbour: TaskDto | undefined) {
     setError(task.id, undefined);
     // In the Pending or Completed view the task leaves the list at once.
     if (status !== "all") keepFocusInList(neighbour);
@@ -94,7 +95,7 @@ export function TaskBoard({ initialTasks, initialTotal }: Props) {
     else report(task, result.error, completed ? "mark it as done" : "re-open it");
   }
 
-  async function save(task: Task, changes: { title: string; description: string }): Promise<string | null> {
+  async function save(task: TaskDto, changes: { title: string; description: string }): Promise<string | null> {
     setError(task.id, undefined);
     const result = await mutate({
       taskId: task.id,
@@ -112,7 +113,7 @@ export function TaskBoard({ initialTasks, initialTotal }: Props) {
     return messageOf(result.error);
   }
 
-  async function remove(task: Task, neighbour: Task | undefined) {
+  async function remove(task: TaskDto, neighbour: TaskDto | undefined) {
     setError(task.id, undefined);
     keepFocusInList(neighbour);
     const result = await mutate({
@@ -151,7 +152,7 @@ export function TaskBoard({ initialTasks, initialTotal }: Props) {
               onClick={() => setNotice(null)}
               className="inline-flex size-7 shrink-0 items-center justify-center rounded-md hover:bg-amber-100 dark:hover:bg-amber-900/50"
             >
-              <XIcon />
+              <X className="size-4" aria-hidden />
               <span className="sr-only">Dismiss</span>
             </button>
           </div>

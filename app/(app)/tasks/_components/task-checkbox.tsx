@@ -1,6 +1,6 @@
 "use client";
 
-import { CheckIcon } from "./icons";
+import { Check } from "lucide-react";
 
 type Props = { id: string; title: string; checked: boolean; busy: boolean; onChange: (checked: boolean) => void };
 
@@ -26,7 +26,7 @@ export function TaskCheckbox({ id, title, checked, busy, onChange }: Props) {
         aria-hidden="true"
         className="grid size-5 place-items-center rounded-md border-[1.5px] border-zinc-300 bg-white text-white transition-colors peer-hover:border-indigo-500 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-indigo-500 peer-checked:border-indigo-600 peer-checked:bg-indigo-600 peer-aria-disabled:opacity-60 dark:border-zinc-600 dark:bg-zinc-900 dark:peer-checked:border-indigo-500 dark:peer-checked:bg-indigo-500 [&>svg]:opacity-0 peer-checked:[&>svg]:opacity-100"
       >
-        <CheckIcon className="size-3.5" />
+        <Check className="size-3.5" strokeWidth={3} aria-hidden />
       </span>
     </span>
   );

@@ -1,14 +1,15 @@
 "use client";
 
+import { Loader2 } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
-import type { Task } from "../_lib/api";
-import { DESCRIPTION_MAX, type DraftErrors, TITLE_MAX, checkTaskEdit } from "../_lib/validation";
+import type { TaskDto } from "@/lib/tasks/service";
+import { TASK_DESCRIPTION_MAX, TASK_TITLE_MAX } from "@/lib/tasks/schemas";
+import { type DraftErrors, checkTaskEdit } from "../_lib/validation";
 import { CharCount } from "./char-count";
-import { Spinner } from "./icons";
 import { alertBox, field, fieldError, primaryButton, secondaryButton } from "./styles";
 
 type Props = {
-  task: Task;
+  task: TaskDto;
   /** Resolves to an error message to show, or null once saved. */
   onSave: (changes: { title: string; description: string }) => Promise<string | null>;
   onCancel: () => void;
@@ -133,15 +134,15 @@ export function TaskEditor({ task, onSave, onCancel }: Props) {
       )}
       <div className="flex flex-wrap items-center gap-2">
         <button type="submit" disabled={pending} className={primaryButton}>
-          {pending ? <Spinner /> : null}
+          {pending ? <Loader2 className="size-4 animate-spin" aria-hidden /> : null}
           {pending ? "Saving…" : "Save"}
         </button>
         <button type="button" disabled={pending} onClick={onCancel} className={secondaryButton}>
           Cancel
         </button>
         <span className="ml-auto flex items-center gap-3">
-          <CharCount length={title.trim().length} max={TITLE_MAX} />
-          <CharCount length={description.length} max={DESCRIPTION_MAX} />
+          <CharCount length={title.trim().length} max={TASK_TITLE_MAX} />
+          <CharCount length={description.length} max={TASK_DESCRIPTION_MAX} />
           <span className="hidden text-xs text-zinc-400 sm:inline dark:text-zinc-500">
             Enter to save · Esc to cancel
           </span>

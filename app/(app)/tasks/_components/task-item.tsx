@@ -1,10 +1,10 @@
 "use client";
 
+import { Pencil, X } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
-import type { Task } from "../_lib/api";
+import type { TaskDto } from "@/lib/tasks/service";
 import { DeleteButton } from "./delete-button";
-import { PencilIcon, XIcon } from "./icons";
-import { RelativeTime } from "./relative-time";
+import { RelativeTime } from "@/app/_components/relative-time";
 import { iconButton } from "./styles";
 import { TaskCheckbox } from "./task-checkbox";
 import { TaskEditor } from "./task-editor";
@@ -12,7 +12,7 @@ import { TaskEditor } from "./task-editor";
 export const toggleId = (taskId: number) => `task-${taskId}-toggle`;
 
 type Props = {
-  task: Task;
+  task: TaskDto;
   busy: boolean;
   error: string | undefined;
   onToggle: (completed: boolean) => void;
@@ -92,7 +92,7 @@ export function TaskItem({ task, busy, error, onToggle, onSave, onArmDelete, onD
           </p>
           <div className="col-start-2 row-start-2 -my-1.5 -mr-2 flex items-center gap-0.5 self-center justify-self-end pt-1.5 sm:col-start-3 sm:row-span-2 sm:row-start-1 sm:my-0 sm:-mt-1 sm:items-start sm:self-start sm:pt-0">
             <button ref={editButton} type="button" title="Edit" onClick={() => setEditing(true)} className={iconButton}>
-              <PencilIcon />
+              <Pencil className="size-4" aria-hidden />
               <span className="sr-only">Edit “{task.title}”</span>
             </button>
             <DeleteButton title={task.title} onArm={onArmDelete} onConfirm={onDelete} />
@@ -109,7 +109,7 @@ export function TaskItem({ task, busy, error, onToggle, onSave, onArmDelete, onD
             onClick={onDismissError}
             className="inline-flex size-7 shrink-0 items-center justify-center rounded-md hover:bg-red-100 dark:hover:bg-red-900/50"
           >
-            <XIcon />
+            <X className="size-4" aria-hidden />
             <span className="sr-only">Dismiss</span>
           </button>
         </div>

@@ -1,5 +1,5 @@
 import { type TaskStatus, taskStatusSchema } from "@/lib/tasks/schemas";
-import type { Task } from "./api";
+import type { TaskDto } from "@/lib/tasks/service";
 
 export const STATUSES = taskStatusSchema.options;
 
@@ -11,11 +11,11 @@ export function parseStatus(value: string | null | undefined): TaskStatus {
   return parsed.success ? parsed.data : "all";
 }
 
-export function matchesStatus(task: Task, status: TaskStatus): boolean {
+export function matchesStatus(task: TaskDto, status: TaskStatus): boolean {
   return status === "all" || task.completed === (status === "completed");
 }
 
-export function countByStatus(tasks: readonly Task[]): Record<TaskStatus, number> {
+export function countByStatus(tasks: readonly TaskDto[]): Record<TaskStatus, number> {
   const completed = tasks.filter((t) => t.completed).length;
   return { all: tasks.length, pending: tasks.length - completed, completed };
 }

@@ -1,15 +1,16 @@
 "use client";
 
 import { useCallback, useMemo, useRef, useState } from "react";
+import { ApiError, tasksApi } from "@/lib/api-client";
+import type { TaskDto } from "@/lib/tasks/service";
 import type { LiveEvent } from "../../_lib/live-events";
-import { ApiError, type Task, tasksApi } from "./api";
 
 // The page's copy of the task list. `base` is what the server last confirmed (the first render's
 // list, then API answers and refetches); optimistic changes are overlays on top of it that vanish
 // when their request settles, so a failure rolls back by itself. A refetch that was in flight
 // while a change was being made may predate it, so its answer is dropped and asked again.
 
-type Overlay = { key: number; taskId: number; apply: (tasks: Task[]) => Task[] };
+type Overlay = { key: number; taskId: number; apply: (tasks: TaskDto[]) => TaskDto[] };
 
 export type MutationResult<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
@@ -17,13 +18,13 @@ type Mutation<T> = {
   /** The task this changes, if it already exists (marks it busy while the request runs). */
   taskId?: number;
   /** What the list should look like right away. */
-  optimistic?: (tasks: Task[]) => Task[];
+  optimistic?: (tasks: TaskDto[]) => TaskDto[];
   request: () => Promise<T>;
   /** Folds the server's answer into the confirmed list. */
-  commit: (tasks: Task[], value: T) => Task[];
+  commit: (tasks: TaskDto[], value: T) => TaskDto[];
 };
 
-export function useTaskList(initialTasks: Task[], initialTotal: number) {
+export function useTaskList(initialTasks: TaskDto[], initialTotal: number) {
   const [base, setBase] = useState(initialTasks);
   // Tasks beyond what one list returns (the service caps a list at the newest few hundred).
   const [hidden, setHidden] = useState(initialTotal - initialTasks.length);
@@ -119,9 +120,9 @@ export function useTaskList(initialTasks: Task[], initialTotal: number) {
   return { tasks, hidden, busyIds, mutate, refresh, applyRemote };
 }
 
-export const replaceTask = (tasks: Task[], task: Task) => tasks.map((t) => (t.id === task.id ? task : t));
-export const withoutTask = (tasks: Task[], id: number) => tasks.filter((t) => t.id !== id);
-export const patchTask = (tasks: Task[], id: number, patch: Partial<Task>) =>
+export const replaceTask = (tasks: TaskDto[], task: TaskDto) => tasks.map((t) => (t.id === task.id ? task : t));
+export const withoutTask = (tasks: TaskDto[], id: number) => tasks.filter((t) => t.id !== id);
+export const patchTask = (tasks: TaskDto[], id: number, patch: Partial<TaskDto>) =>
   tasks.map((t) => (t.id === id ? { ...t, ...patch } : t));
 /** Newest first, like the API; a refetch may already hold it. */
-export const withTask = (tasks: Task[], task: Task) => [task, ...withoutTask(tasks, task.id)];
+export const withTask = (tasks: TaskDto[], task: TaskDto) => [task, ...withoutTask(tasks, task.id)];

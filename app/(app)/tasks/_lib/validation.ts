@@ -1,9 +1,6 @@
 import type { z } from "zod";
 import { createTaskSchema, updateTaskSchema } from "@/lib/tasks/schemas";
 
-export const TITLE_MAX = 200;
-export const DESCRIPTION_MAX = 2000;
-
 export type TaskDraft = { title: string; description: string };
 type Field = keyof TaskDraft;
 export type DraftErrors = Partial<Record<Field, string>>;

@@ -1,7 +1,7 @@
 "use client";
 
-import { fullDate, relativeDate } from "../_lib/format";
-import { useNow } from "../_lib/use-now";
+import { fullDate, relativeDate } from "@/lib/relative-time";
+import { useNow } from "./use-now";
 
 /** "5 min ago", with the full date on hover; rendered after hydration (see useNow). */
 export function RelativeTime({ iso, prefix }: { iso: string; prefix?: string }) {

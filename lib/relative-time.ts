@@ -1,3 +1,4 @@
+// The one way the app writes a date relative to now (tasks, conversations).
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
