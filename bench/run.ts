@@ -13,6 +13,7 @@ import { type ScenarioResult, formatTable } from "./report";
 import { measureBundle } from "./scenarios/bundle";
 import { measureConcurrency } from "./scenarios/concurrency";
 import { measureHistoryLength } from "./scenarios/history";
+import { measureLiveSync } from "./scenarios/live-sync";
 import { measureStreaming } from "./scenarios/streaming";
 import { measureTurns } from "./scenarios/turn";
 import {
@@ -76,6 +77,8 @@ async function main() {
       );
       log("4: concurrent turns");
       results.push(await measureConcurrency(server, slow, { bursts: size(4, 1), modelDelayMs: MODEL_DELAY_MS }));
+      log("8: live sync from one instance to another");
+      results.push(await measureLiveSync(server, slow, { warmup: size(20, 5), samples: size(200, 30) }));
     } finally {
       await slow.stop();
     }

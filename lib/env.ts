@@ -43,6 +43,14 @@ const schema = z.object({
   TRUSTED_ORIGINS: optionalString,
   TRUSTED_PROXIES: optionalString,
   AUTH_RATE_LIMIT: flag,
+  // Mail (email verification, sign-up notices): smtp://user:pass@host:587 or smtps://…
+  SMTP_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+      .optional(),
+  ),
+  MAIL_FROM: optionalString,
 
   GEMINI_API_KEY: optionalString,
   GOOGLE_GENERATIVE_AI_API_KEY: optionalString,

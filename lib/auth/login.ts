@@ -30,6 +30,9 @@ export async function loginWithPassword(req: Request, credentials: z.infer<typeo
       headers: { "Retry-After": retryAfter },
     });
   }
+  if (response.status === 403) {
+    throw new AppError("forbidden", "Confirm your email address first: we have sent you a link");
+  }
   if (response.status === 401 || response.status === 400) {
     throw new AppError("unauthorized", "Invalid email or password");
   }

@@ -5,9 +5,11 @@ import { nextCookies } from "better-auth/next-js";
 import { bearer, jwt } from "better-auth/plugins";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/fields";
 import { authHooks, hideSessionTokens } from "@/lib/auth/hooks";
+import { existingAccountMail, verificationMail } from "@/lib/auth/mails";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import { mailEnabled, sendMail } from "@/lib/mail";
 
 const list = (value: string | undefined) =>
   (value ?? "")
@@ -17,18 +19,35 @@ const list = (value: string | undefined) =>
 
 function createAuth() {
   const e = env();
+  const mail = mailEnabled();
   return betterAuth({
     appName: "Taskchat",
     baseURL: e.BETTER_AUTH_URL,
     secret: e.BETTER_AUTH_SECRET,
     trustedOrigins: list(e.TRUSTED_ORIGINS),
     database: prismaAdapter(prisma, { provider: "postgresql" }),
+    // With a mail transport, an address must be confirmed before it signs in, and sign-up answers
+    // the same for new and taken addresses (the owner of a taken one gets a mail instead).
+    // Without one (development, tests, one-person installs), sign-up signs in at once.
     emailAndPassword: {
       enabled: true,
-      autoSignIn: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: MAX_PASSWORD_LENGTH,
+      autoSignIn: !mail,
+      requireEmailVerification: mail,
+      onExistingUserSignUp: mail
+        ? async ({ user }) => sendMail(existingAccountMail(user, new URL("/sign-in", e.BETTER_AUTH_URL).href))
+        : undefined,
     },
+    emailVerification: mail
+      ? {
+          sendOnSignUp: true,
+          sendOnSignIn: true,
+          autoSignInAfterVerification: true,
+          expiresIn: 60 * 60,
+          sendVerificationEmail: async ({ user, url }) => sendMail(verificationMail(user, url)),
+        }
+      : undefined,
     hooks: authHooks,
     // No cookie cache: a session revoked elsewhere (sign out one device, sign out everywhere)
     // must stop working at once, not when a signed copy of it in the browser expires. Each

@@ -22,7 +22,7 @@ describe("sign-up and login", () => {
     expect(res.body.token).toEqual(expect.any(String));
     const me = await call(server.url, "GET", "/api/me", { token: res.body.token });
     expect(me.status).toBe(200);
-    expect(me.body).toEqual(res.body.user);
+    expect(me.body).toEqual({ ...res.body.user, timezone: "UTC" });
   });
 
   it.each([
@@ -93,7 +93,12 @@ describe("credentials on a protected route (GET /api/me)", () => {
     expect(claims.exp! - claims.iat!).toBeLessThanOrEqual(15 * 60);
     const res = await call(server.url, "GET", "/api/me", { token: jwt });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ id: session.user.id, email: session.user.email, name: session.user.name });
+    expect(res.body).toEqual({
+      id: session.user.id,
+      email: session.user.email,
+      name: session.user.name,
+      timezone: "UTC",
+    });
   });
 
   it("rejects a JWT with a tampered payload", async () => {

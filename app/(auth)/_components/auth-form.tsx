@@ -29,6 +29,9 @@ const copy = {
 function messageFor(error: { status?: number; message?: string; code?: string }): string {
   if (error.status === 429) return error.message || "Too many attempts. Wait a minute and try again.";
   if (error.code === "INVALID_EMAIL_OR_PASSWORD") return "Invalid email or password.";
+  if (error.code === "EMAIL_NOT_VERIFIED") {
+    return "Confirm your email address first: we have sent you a new link.";
+  }
   if (error.code === "USER_ALREADY_EXISTS" || error.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL") {
     return "An account with this email already exists. Sign in instead.";
   }
@@ -39,6 +42,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const text = copy[mode];
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -54,6 +58,12 @@ export function AuthForm({ mode }: { mode: Mode }) {
         : await authClient.signIn.email({ email, password });
     if (result.error) {
       setError(messageFor(result.error));
+      setPending(false);
+      return;
+    }
+    // With email verification on (a mail server configured), sign-up signs no one in yet.
+    if (!result.data.token) {
+      setSentTo(email);
       setPending(false);
       return;
     }
@@ -99,6 +109,14 @@ export function AuthForm({ mode }: { mode: Mode }) {
         {mode === "sign-up" && (
           <p id="password-hint" className="text-xs text-zinc-500 dark:text-zinc-400">
             At least 10 characters and hard to guess: a few unrelated words work well.
+          </p>
+        )}
+        {sentTo && (
+          <p
+            role="status"
+            className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950/50 dark:text-emerald-100"
+          >
+            Check your inbox: if {sentTo} can be used, a link to confirm it is on its way. Follow it to sign in.
           </p>
         )}
         {error && (
