@@ -14,6 +14,7 @@ import {
 import type { ModelChoice } from "@/lib/ai/model";
 import { systemPrompt } from "@/lib/ai/prompt";
 import { AppError } from "@/lib/errors";
+import { getTimezone } from "@/lib/tasks/service";
 import { type TaskTools, isTaskToolError, taskTools } from "@/lib/tasks/tools";
 import {
   type HistoryRow,
@@ -64,6 +65,9 @@ async function prepareTurn(request: TurnRequest, settings: TurnSettings) {
     parts: [{ type: "text", text: request.message }],
   };
   const stored = { id: userMessage.id, role: "user" as const, content: request.message, parts: userMessage.parts };
+  // Read beside the turn's first writes, not after them.
+  const timezone = getTimezone(request.userId);
+  timezone.catch(() => {}); // awaited below; a turn refused first must not leave it unhandled
 
   if (!request.conversationId) {
     const created = await createConversationWithMessage(
@@ -78,6 +82,7 @@ async function prepareTurn(request: TurnRequest, settings: TurnSettings) {
       conversationId: created.conversationId!,
       userMessage,
       history: [] as HistoryRow[],
+      timezone: await timezone,
     };
   }
 
@@ -99,10 +104,11 @@ async function prepareTurn(request: TurnRequest, settings: TurnSettings) {
       conversationId,
       userMessage: retried,
       history: fitHistory(recent.slice(1), Math.max(0, settings.historyTokens - estimateTokens(last))),
+      timezone: await timezone,
     };
   }
   const history = fitHistory(recent, Math.max(0, settings.historyTokens - estimateTokens(stored)));
-  return { userId: request.userId, conversationId, userMessage, history };
+  return { userId: request.userId, conversationId, userMessage, history, timezone: await timezone };
 }
 
 function textOf(parts: ChatPart[]): string {
@@ -164,10 +170,16 @@ async function modelMessages(prepared: Prepared, tools: TaskTools) {
 }
 
 /** The agent call both modes make: the model, its instructions, the history, the user's tools. */
-function agentCall(settings: TurnSettings, messages: ModelMessage[], tools: TaskTools, abort: AbortController) {
+function agentCall(
+  settings: TurnSettings,
+  timezone: string,
+  messages: ModelMessage[],
+  tools: TaskTools,
+  abort: AbortController,
+) {
   return {
     model: settings.model.model,
-    system: systemPrompt(),
+    system: systemPrompt(new Date(), timezone),
     messages,
     tools,
     stopWhen: stepCountIs(settings.maxSteps),
@@ -227,7 +239,7 @@ async function runAgent(
   });
 
   const result = streamText({
-    ...agentCall(settings, messages, tools, abort),
+    ...agentCall(settings, prepared.timezone, messages, tools, abort),
     onError: ({ error }) => console.error("[taskchat] model call failed:", error),
   });
 

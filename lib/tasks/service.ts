@@ -440,6 +440,10 @@ export async function deleteTask(actor: Actor, taskId: number): Promise<DeletedT
 
 // ── The user's time zone ─────────────────────────────────────────────────────────────────
 
+export function getTimezone(userId: string): Promise<string> {
+  return zoneReader(userId)();
+}
+
 export async function setTimezone(userId: string, timezone: string): Promise<string> {
   const user = await prisma.user.update({ where: { id: userId }, data: { timezone }, select: { timezone: true } });
   return user.timezone;

@@ -122,12 +122,12 @@ describe("the history window", () => {
     expect(shape(b)).toEqual(shape(a));
   });
 
-  it("a turn is 3 round trips here (rate limit + user message, history, assistant message; 2 for a new conversation)", async () => {
+  it("a turn is 4 round trips here (rate limit + user message, history, the user's time zone, assistant message; 3 for a new conversation)", async () => {
     // The session lookup adds one over HTTP: within the spec's 6.
     const first = await captureQueries(() =>
       chatTurnJson({ userId: user.id, message: "hello" }, settings(replyingModel("hi")), noSignal()),
     );
-    expect(first).toHaveLength(2);
+    expect(first).toHaveLength(3);
     const { prisma } = await import("@/lib/db");
     const { id } = await prisma.conversation.findFirstOrThrow({
       where: { userId: user.id },
@@ -140,7 +140,7 @@ describe("the history window", () => {
         noSignal(),
       ),
     );
-    expect(next).toHaveLength(3);
+    expect(next).toHaveLength(4);
     // The first write (count + user message) waits for no WAL flush; the last one does.
     expect(next.filter((e) => /synchronous_commit/.test(e.sql))).toHaveLength(1);
     // The answer and the conversation's event (live sync) are that one last statement.

@@ -96,7 +96,7 @@ describe("query plans on a 10,000-message conversation", () => {
     const events = await captureQueries(() =>
       chatTurnJson({ userId, message: "hello", conversationId }, settings, new AbortController().signal),
     );
-    expect(events).toHaveLength(3);
+    expect(events).toHaveLength(4);
 
     for (const event of events) expect(seqScans(await explain(event)), event.sql).toEqual([]);
 

@@ -63,11 +63,23 @@ describe("tool card summaries", () => {
       "Found 2 pending tasks",
     ],
     [
-      { toolCallId, state, type: "tool-list_tasks", input: { status: "completed" }, output: { tasks: [], count: 0, next_cursor: null } },
+      {
+        toolCallId,
+        state,
+        type: "tool-list_tasks",
+        input: { status: "completed" },
+        output: { tasks: [], count: 0, next_cursor: null },
+      },
       "No completed tasks",
     ],
     [
-      { toolCallId, state, type: "tool-list_tasks", input: {}, output: { tasks: [task(1, "a")], count: 1, next_cursor: null } },
+      {
+        toolCallId,
+        state,
+        type: "tool-list_tasks",
+        input: {},
+        output: { tasks: [task(1, "a")], count: 1, next_cursor: null },
+      },
       "Found 1 task",
     ],
   ])("%# %j", (part, summary) => {
@@ -106,7 +118,7 @@ describe("tool card summaries", () => {
       input: {},
       output: { tasks: [task(1, "a", true)], count: 1, next_cursor: null },
     };
-    expect(summarizeToolPart(part).tasks).toEqual([{ id: 1, title: "a", completed: true }]);
+    expect(summarizeToolPart(part).tasks).toEqual([task(1, "a", true)]);
   });
 });
 

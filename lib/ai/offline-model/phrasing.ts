@@ -4,6 +4,7 @@
  * each rule says what it recognises, and the first rule that matches wins.
  */
 import type { TaskStatus } from "@/lib/tasks/schemas";
+import { type TaskAttributes, extractAttributes, priorityIn } from "./attributes";
 import { meaningfulWords } from "./tasks";
 import {
   cleanDescription,
@@ -29,18 +30,28 @@ export type TaskAction =
   | { kind: "complete" }
   | { kind: "reopen" }
   | { kind: "delete" }
-  | { kind: "update"; title?: string; description?: string };
+  | ({ kind: "update"; title?: string; description?: string } & TaskAttributes);
 
-export interface NewTask {
+export interface NewTask extends TaskAttributes {
   title: string;
   description?: string;
+}
+
+/** What a list question narrows to: "what's due today?", "show my work tasks", "find the dentist one". */
+export interface ListFilters {
+  q?: string;
+  due?: "overdue" | "today" | "tomorrow" | "week";
+  priority?: string;
+  tag?: string;
+  sort?: "due";
+  limit?: number;
 }
 
 export type CannedReply = "greeting" | "help" | "thanks" | "unknown";
 
 export type Intent =
   | { kind: "add"; items: NewTask[] }
-  | { kind: "list"; status: TaskStatus }
+  | { kind: "list"; status: TaskStatus; filters?: ListFilters }
   | { kind: "act"; action: TaskAction; target: Target }
   | { kind: "reply"; reply: CannedReply }
   /** Something is missing: which task, the title of a new task, or the new title. */
@@ -117,6 +128,8 @@ type Rule = (clause: string) => Intent | null;
 /** Order matters: earlier rules are more specific (e.g. "add a description to task 4" is an update). */
 const RULES: Rule[] = [
   parseCannedReply,
+  parseFind,
+  parseAttributeUpdate,
   parseUpdate,
   parseVerbFirstAction,
   parseAdd,
@@ -386,7 +399,7 @@ const REMINDER =
 
 function parseAdd(clause: string): Intent | null {
   const reminder = REMINDER.exec(clause);
-  if (reminder?.[1] !== undefined) return parseNewTasks(reminder[1]);
+  if (reminder?.[1] !== undefined) return parseNewTasks(reminder[1], /^remind\s+me\b/i.test(clause));
   const put = PUT_ON_LIST.exec(clause);
   if (put?.[1] !== undefined) return parseNewTasks(put[1]);
   const verb = ADD_VERB.exec(clause) ?? ADD_VERB_WITH_NOUN.exec(clause);
@@ -402,8 +415,9 @@ const LIST_PREFIX =
 const DESCRIPTION_SEPARATOR =
   /\s*[,;]?\s*(?:\b(?:with|and)\s+(?:the\s+|a\s+)?(?:description|details|notes?|desc)\b(?:\s+(?:of|saying|that says|being)\b)?\s*:?|\bdescribed\s+as\b|\b(?:description|details|notes?)\s*:)\s*/gi;
 
-function parseNewTasks(payload: string): Intent {
-  let rest = payload.trim();
+function parseNewTasks(payload: string, reminder = false): Intent {
+  const { title: withoutAttributes, ...attributes } = extractAttributes(payload.trim(), reminder);
+  let rest = withoutAttributes;
   const noun = TASK_NOUN.exec(rest);
   // "a task ..." announces exactly one task, so its title is never split into several.
   const single = noun?.[1] !== undefined;
@@ -420,7 +434,7 @@ function parseNewTasks(payload: string): Intent {
   if (titles.length === 0) {
     return { kind: "clarify", missing: "title" };
   }
-  const items = titles.map((title): NewTask => (description === "" ? { title } : { title, description }));
+  const items = titles.map((title): NewTask => ({ title, ...(description !== "" && { description }), ...attributes }));
   return { kind: "add", items };
 }
 
@@ -457,9 +471,86 @@ const COMPLETED_HINT = /\b(?:completed?|done|finished|ticked off|checked off|acc
 const NOT_A_STATUS = /\b(?:to-?do|to do)\s+list\b|\bnot (?:yet )?(?:done|finished|completed?)\b|\bstill\b/gi;
 
 function parseList(clause: string): Intent | null {
+  const filters = listFilters(clause);
   const isList =
-    ((LIST_VERB.test(clause) || QUESTION.test(clause)) && LIST_TOPIC.test(clause)) || BARE_LIST.test(clause);
-  return isList ? { kind: "list", status: listStatus(clause) } : null;
+    ((LIST_VERB.test(clause) || QUESTION.test(clause)) && (LIST_TOPIC.test(clause) || filters !== undefined)) ||
+    BARE_LIST.test(clause);
+  if (!isList) return null;
+  // "what's overdue?" / "what's next?" ask about open tasks.
+  const status = filters?.due === "overdue" || filters?.limit ? "pending" : listStatus(clause);
+  return filters ? { kind: "list", status, filters } : { kind: "list", status };
+}
+
+const NOT_TAGS = new Set(
+  "all open pending completed done finished remaining outstanding current the my own new old other urgent important next".split(
+    " ",
+  ),
+);
+
+/** The filters a list question names, or undefined for a plain "show my tasks". */
+function listFilters(clause: string): ListFilters | undefined {
+  const filters: ListFilters = {};
+  if (/\b(?:overdue|late|past due)\b/i.test(clause)) filters.due = "overdue";
+  else if (/\b(?:due\s+)?today\b/i.test(clause)) filters.due = "today";
+  else if (/\b(?:due\s+)?tomorrow\b/i.test(clause)) filters.due = "tomorrow";
+  else if (/\b(?:this|next)\s+(?:week|7 days)\b/i.test(clause)) filters.due = "week";
+  if (/\bwhat'?s\s+next\b|\bwhat\s+is\s+next\b|\bcoming up\b|\bupcoming\b/i.test(clause)) {
+    filters.sort = "due";
+    filters.limit = 5;
+  }
+  const priority = priorityIn(clause);
+  if (priority) filters.priority = priority;
+  const tag =
+    /(?:^|\s)#([\p{L}\p{N}_-]+)/u.exec(clause)?.[1] ??
+    /\btagged\s+(?:as\s+|with\s+)?([\p{L}\p{N}_-]+)/iu.exec(clause)?.[1] ??
+    /\bmy\s+([\p{L}\p{N}_-]+)\s+(?:tasks|todos|to-dos|items|stuff|list)\b/iu.exec(clause)?.[1];
+  if (tag && !NOT_TAGS.has(tag.toLowerCase()) && !(priority && /priority|urgent/i.test(tag))) filters.tag = tag;
+  if (filters.due && filters.due !== "overdue") filters.sort = "due";
+  return Object.keys(filters).length > 0 ? filters : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finding: "find the dentist one", "search for milk", "look for the passport task".
+
+const FIND = /^(?:find|search(?:\s+for)?|look\s+(?:for|up)|where(?:'s|\s+is))\s+(.+)$/i;
+
+function parseFind(clause: string): Intent | null {
+  const match = FIND.exec(clause);
+  if (!match?.[1]) return null;
+  const q = meaningfulWords(match[1].replace(/\b(?:one|ones|task|tasks|todo|item|my|the|a|an)\b/gi, " ")).join(" ");
+  return q ? { kind: "list", status: "all", filters: { q } } : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates, priorities, tags and repeats of an existing task: "move the dentist to Friday 3pm",
+// "make the rent one urgent", "tag it work", "make it repeat every Monday".
+
+const RESCHEDULE =
+  /^(?:move|reschedule|push|postpone|shift|change|set)\s+(?:the\s+due\s+date\s+of\s+)?(.+?)\s+(?:to|until|till|for)\s+(.+)$/i;
+const MAKE_PRIORITY =
+  /^(?:make|mark|set|flag)\s+(.+?)\s+(?:as\s+|to\s+)?((?:a\s+)?(?:high|medium|low|top)[\s-]+priority|urgent|important|p[1-3])$/i;
+const TAG_TASK = /^tag\s+(.+?)\s+(?:as\s+|with\s+)?#?([\p{L}\p{N}_-]{1,32})$/iu;
+const MAKE_REPEAT = /^(?:make\s+)?(.+?)\s+(?:repeat|repeats|recur|recurs)\s+(.+)$/i;
+
+function parseAttributeUpdate(clause: string): Intent | null {
+  const priority = MAKE_PRIORITY.exec(clause);
+  if (priority?.[1] && priority[2]) {
+    const level = priorityIn(priority[2]);
+    return level ? act({ kind: "update", priority: level }, parseSpecificTarget(priority[1])) : null;
+  }
+  const tag = TAG_TASK.exec(clause);
+  if (tag?.[1] && tag[2]) return act({ kind: "update", tags: [tag[2]] }, parseSpecificTarget(tag[1]));
+  const repeat = MAKE_REPEAT.exec(clause);
+  if (repeat?.[1] && repeat[2]) {
+    const { recurrence } = extractAttributes(repeat[2]);
+    if (recurrence) return act({ kind: "update", recurrence }, parseSpecificTarget(repeat[1]));
+  }
+  const move = RESCHEDULE.exec(clause);
+  if (move?.[1] && move[2]) {
+    const { title, due_at } = extractAttributes(move[2]);
+    if (due_at && title === "") return act({ kind: "update", due_at }, parseSpecificTarget(move[1]));
+  }
+  return null;
 }
 
 function listStatus(clause: string): TaskStatus {

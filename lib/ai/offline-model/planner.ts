@@ -41,12 +41,14 @@ type Progress =
 interface Context {
   /** The tasks "it"/"them" refer to: the last ones acted on in this message, or in the previous turn. */
   subjects: TaskRef[];
+  /** The user's IANA zone, for the dates in replies. */
+  zone: string;
 }
 
 export function decideNextStep(turn: Turn, availableTools: ReadonlySet<string>, maxSteps: number): Decision {
   const texts: string[] = [];
   const answer = (): Decision => ({ type: "text", text: texts.filter((t) => t !== "").join("\n\n") });
-  const context: Context = { subjects: turn.previousSubjects };
+  const context: Context = { subjects: turn.previousSubjects, zone: turn.zone };
   let cursor = 0;
 
   for (const intent of parseMessage(turn.userText)) {
@@ -75,7 +77,7 @@ export function decideNextStep(turn: Turn, availableTools: ReadonlySet<string>, 
       }
       if (!sameTools(step, progress.calls)) {
         // The prompt holds steps this plan did not produce (e.g. another model's): report what happened.
-        texts.push(...turn.steps.slice(cursor).map((s) => describeStep(s).text));
+        texts.push(...turn.steps.slice(cursor).map((s) => describeStep(s, turn.zone).text));
         return answer();
       }
       consumed.push(step);
@@ -104,19 +106,24 @@ function advance(intent: Intent, steps: readonly Step[], context: Context): Prog
       return oneStep(
         steps,
         intent.items.map((item) => ({ toolName: "add_task", input: { ...item } })),
+        context.zone,
       );
     case "list":
-      return oneStep(steps, [{ toolName: "list_tasks", input: { status: intent.status } }]);
+      return oneStep(
+        steps,
+        [{ toolName: "list_tasks", input: { status: intent.status, ...intent.filters } }],
+        context.zone,
+      );
     case "act":
       return advanceAction(intent.action, intent.target, steps, context);
   }
 }
 
 /** Intents that need exactly one step: make the calls, then summarise their results. */
-function oneStep(steps: readonly Step[], calls: PlannedCall[]): Progress {
+function oneStep(steps: readonly Step[], calls: PlannedCall[], zone: string): Progress {
   const [step] = steps;
   if (!step) return { type: "calls", calls };
-  return { type: "done", ...describeStep(step) };
+  return { type: "done", ...describeStep(step, zone) };
 }
 
 function actionCall(action: TaskAction, taskId: number): PlannedCall {
@@ -128,10 +135,8 @@ function actionCall(action: TaskAction, taskId: number): PlannedCall {
     case "delete":
       return { toolName: "delete_task", input: { task_id: taskId } };
     case "update": {
-      const input: Record<string, unknown> = { task_id: taskId };
-      if (action.title !== undefined) input.title = action.title;
-      if (action.description !== undefined) input.description = action.description;
-      return { toolName: "update_task", input };
+      const fields = Object.entries(action).filter(([key, value]) => key !== "kind" && value !== undefined);
+      return { toolName: "update_task", input: { task_id: taskId, ...Object.fromEntries(fields) } };
     }
   }
 }
@@ -142,6 +147,7 @@ function advanceAction(action: TaskAction, target: Target, steps: readonly Step[
       return oneStep(
         steps,
         target.ids.map((id) => actionCall(action, id)),
+        context.zone,
       );
     case "it": {
       const refs = target.plural ? context.subjects : context.subjects.slice(-1);
@@ -149,12 +155,13 @@ function advanceAction(action: TaskAction, target: Target, steps: readonly Step[
       return oneStep(
         steps,
         refs.map((ref) => actionCall(action, ref.id)),
+        context.zone,
       );
     }
     case "words":
-      return actOnWords(action, target.query, steps);
+      return actOnWords(action, target.query, steps, context.zone);
     case "all":
-      return actOnAll(action, target.status, steps);
+      return actOnAll(action, target.status, steps, context.zone);
   }
 }
 
@@ -172,11 +179,11 @@ function readLookup(step: Step): Lookup {
  * "mark the milk task as done": look the tasks up, then act on the one task the words mean.
  * Among several matches, the ones the action makes sense for win (completing prefers open tasks).
  */
-function actOnWords(action: TaskAction, query: string, steps: readonly Step[]): Progress {
+function actOnWords(action: TaskAction, query: string, steps: readonly Step[], zone: string): Progress {
   const [lookupStep, actionStep] = steps;
   if (!lookupStep) return { type: "calls", calls: [{ toolName: "list_tasks", input: { status: "all" } }] };
   // Once the action ran, its results are what the answer reports.
-  if (actionStep) return { type: "done", ...describeStep(actionStep) };
+  if (actionStep) return { type: "done", ...describeStep(actionStep, zone) };
   const lookup = readLookup(lookupStep);
   if ("error" in lookup) return { type: "done", text: lookupFailedReply(lookup.error), halt: true };
 
@@ -201,12 +208,12 @@ function isAlreadyDone(action: TaskAction, task: Task): boolean {
 }
 
 /** "delete everything I finished": list the tasks in that state, act on each, summarise. */
-function actOnAll(action: TaskAction, status: TaskStatus, steps: readonly Step[]): Progress {
+function actOnAll(action: TaskAction, status: TaskStatus, steps: readonly Step[], zone: string): Progress {
   const lookupStatus: TaskStatus =
     action.kind === "complete" ? "pending" : action.kind === "reopen" ? "completed" : status;
   const [lookupStep, actionStep] = steps;
   if (!lookupStep) return { type: "calls", calls: [{ toolName: "list_tasks", input: { status: lookupStatus } }] };
-  if (actionStep) return { type: "done", ...describeStep(actionStep) };
+  if (actionStep) return { type: "done", ...describeStep(actionStep, zone) };
   const lookup = readLookup(lookupStep);
   if ("error" in lookup) return { type: "done", text: lookupFailedReply(lookup.error), halt: true };
 

@@ -3,11 +3,14 @@
  * tool steps taken since (the current turn), and what the previous turn was about.
  */
 import type { LanguageModelV3Message, LanguageModelV3Prompt } from "@ai-sdk/provider";
+import { ZONE_LINE } from "@/lib/ai/prompt";
 import type { RecordedCall } from "./replies";
 import { asDeleted, asTask, readToolOutput, type TaskRef, type ToolOutcome } from "./tasks";
 
 export interface Turn {
   userText: string;
+  /** The user's IANA zone, from the system prompt (UTC when it says none). */
+  zone: string;
   /** One entry per model step of this turn that called tools, with the results of those calls. */
   steps: RecordedCall[][];
   /** The task(s) the previous turn acted on, for "it" in this one. */
@@ -20,8 +23,10 @@ export function readTurn(prompt: LanguageModelV3Prompt): Turn {
   const lastUser = findLastIndex(prompt, (m) => m.role === "user");
   const userMessage = prompt[lastUser];
   const previousUser = findLastIndex(prompt.slice(0, Math.max(lastUser, 0)), (m) => m.role === "user");
+  const system = prompt.find((m) => m.role === "system");
   return {
     userText: userMessage ? textOf(userMessage) : "",
+    zone: (system && ZONE_LINE.exec(textOf(system))?.[1]) ?? "UTC",
     steps: readSteps(lastUser < 0 ? [] : prompt.slice(lastUser + 1)),
     previousSubjects: lastUser < 0 ? [] : subjectsOf(prompt.slice(previousUser + 1, lastUser)),
   };

@@ -2,6 +2,7 @@
  * Everything the offline model says. Summaries of actions are built only from tool results, so
  * the model never claims something the tools did not report.
  */
+import { describeDue } from "@/lib/tasks/due-text";
 import type { TaskStatus } from "@/lib/tasks/schemas";
 import type { TaskToolName } from "@/lib/tasks/tools";
 import type { CannedReply, TaskAction } from "./phrasing";
@@ -55,10 +56,21 @@ export function taskLabel(task: TaskRef): string {
   return task.title ? `#${task.id} ${task.title}` : `task #${task.id}`;
 }
 
-function taskLine(task: Task, showState: boolean): string {
+/** "due tomorrow at 9:00 · high priority · #work · every week on Monday", in the user's zone. */
+export function taskDetails(task: Task, zone: string): string {
+  const details = [
+    task.due_at ? `due ${describeDue(task.due_at, task.all_day ?? false, zone)}` : "",
+    task.priority && task.priority !== "none" ? `${task.priority} priority` : "",
+    ...(task.tags ?? []).map((t) => `#${t}`),
+    task.recurrence_text ?? "",
+  ].filter(Boolean);
+  return details.length > 0 ? ` (${details.join(" · ")})` : "";
+}
+
+function taskLine(task: Task, showState: boolean, zone: string): string {
   const description = task.description ? ` — ${task.description}` : "";
   const state = showState && task.completed ? " ✓ done" : "";
-  return `#${task.id} ${task.title}${description}${state}`;
+  return `#${task.id} ${task.title}${description}${taskDetails(task, zone)}${state}`;
 }
 
 /** Error texts from tools usually lack a final full stop; replies add one. */
@@ -70,8 +82,8 @@ function sentence(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Lists.
 
-export function listReply(status: TaskStatus, tasks: readonly Task[]): string {
-  const lines = bullets(tasks.map((task) => taskLine(task, status === "all")));
+export function listReply(status: TaskStatus, tasks: readonly Task[], zone: string): string {
+  const lines = bullets(tasks.map((task) => taskLine(task, status === "all", zone)));
   if (status === "pending") {
     return tasks.length === 0
       ? "You have no pending tasks."
@@ -90,7 +102,7 @@ export function listReply(status: TaskStatus, tasks: readonly Task[]): string {
 
 /** A short look at the list for "nothing matched" answers: five tasks at most. */
 function briefList(tasks: readonly Task[]): string {
-  const shown = tasks.slice(0, 5).map((task) => taskLine(task, true));
+  const shown = tasks.slice(0, 5).map((task) => taskLine(task, true, "UTC"));
   const more = tasks.length > 5 ? [`…and ${tasks.length - 5} more`] : [];
   return bullets([...shown, ...more]);
 }
@@ -120,7 +132,7 @@ export function ambiguousReply(action: TaskAction, query: string, matches: reado
   const first = matches[0]?.id ?? 1;
   return (
     `Which one do you mean? ${plural(matches.length, "task")} match ${queryLabel(query)}:\n` +
-    `${bullets(matches.map((task) => taskLine(task, true)))}\n` +
+    `${bullets(matches.map((task) => taskLine(task, true, "UTC")))}\n` +
     `Tell me its number, e.g. “${exampleFor(action, first)}”.`
   );
 }
@@ -199,7 +211,7 @@ function unreadable(what: string): Described {
   return { ok: false, sentence: `I'm not sure whether ${what} worked — the result looked unexpected.` };
 }
 
-function describeAdd(call: RecordedCall): Described {
+function describeAdd(call: RecordedCall, zone: string): Described {
   const input = inputOf(call);
   const title = typeof input.title === "string" ? input.title : "the task";
   if (!call.outcome.ok) return { ok: false, sentence: `I couldn't add “${title}”: ${sentence(call.outcome.error)}` };
@@ -209,13 +221,13 @@ function describeAdd(call: RecordedCall): Described {
   return {
     ok: true,
     group: "added",
-    sentence: `Added task #${task.id} · ${task.title}${description}.`,
-    line: taskLine(task, false),
+    sentence: `Added task #${task.id} · ${task.title}${description}${taskDetails(task, zone)}.`,
+    line: taskLine(task, false, zone),
     subject: task,
   };
 }
 
-function describeComplete(call: RecordedCall): Described {
+function describeComplete(call: RecordedCall, zone: string): Described {
   const reopening = inputOf(call).completed === false;
   if (!call.outcome.ok) return failure(call, reopening ? "reopen" : "complete", call.outcome.error);
   const task = asTask(call.outcome.value);
@@ -225,20 +237,20 @@ function describeComplete(call: RecordedCall): Described {
     ? {
         ok: true,
         group: "done",
-        sentence: `Marked ${taskLabel(task)} as done.`,
-        line: taskLine(task, false),
+        sentence: `Marked ${taskLabel(task)} as done.${task.next ? ` Next one: #${task.next.id}${taskDetails(task.next, zone)}.` : ""}`,
+        line: taskLine(task, false, zone),
         subject: task,
       }
     : {
         ok: true,
         group: "reopened",
         sentence: `Reopened ${taskLabel(task)}.`,
-        line: taskLine(task, false),
+        line: taskLine(task, false, zone),
         subject: task,
       };
 }
 
-function describeUpdate(call: RecordedCall): Described {
+function describeUpdate(call: RecordedCall, zone: string): Described {
   if (!call.outcome.ok) return failure(call, "update", call.outcome.error);
   const task = asTask(call.outcome.value);
   if (!task) return unreadable("the update");
@@ -252,8 +264,8 @@ function describeUpdate(call: RecordedCall): Described {
         : `Cleared the description of ${taskLabel(task)}.`,
     );
   }
-  const text = parts.length > 0 ? parts.join(" ") : `Updated ${taskLabel(task)}.`;
-  return { ok: true, sentence: text, line: taskLine(task, false), subject: task };
+  const text = parts.length > 0 ? parts.join(" ") : `Updated ${taskLabel(task)}${taskDetails(task, zone)}.`;
+  return { ok: true, sentence: text, line: taskLine(task, false, zone), subject: task };
 }
 
 function describeDelete(call: RecordedCall): Described {
@@ -269,28 +281,28 @@ function describeDelete(call: RecordedCall): Described {
   };
 }
 
-function describeList(call: RecordedCall): Described {
+function describeList(call: RecordedCall, zone: string): Described {
   if (!call.outcome.ok) return { ok: false, sentence: `I couldn't load your tasks: ${sentence(call.outcome.error)}` };
   const tasks = asTaskList(call.outcome.value);
   if (!tasks) return unreadable("loading your tasks");
   const status = inputOf(call).status;
   const shown = status === "pending" || status === "completed" ? status : "all";
-  const text = listReply(shown, tasks);
+  const text = listReply(shown, tasks, zone);
   return { ok: true, sentence: text, line: text };
 }
 
-function describeCall(call: RecordedCall): Described {
+function describeCall(call: RecordedCall, zone: string): Described {
   switch (call.toolName) {
     case "add_task":
-      return describeAdd(call);
+      return describeAdd(call, zone);
     case "complete_task":
-      return describeComplete(call);
+      return describeComplete(call, zone);
     case "update_task":
-      return describeUpdate(call);
+      return describeUpdate(call, zone);
     case "delete_task":
       return describeDelete(call);
     case "list_tasks":
-      return describeList(call);
+      return describeList(call, zone);
     default:
       return call.outcome.ok
         ? { ok: true, sentence: `Ran ${call.toolName}.`, line: call.toolName }
@@ -315,8 +327,8 @@ export interface StepSummary {
  * Summarises one step's results: several results of the same kind become one bulleted list
  * ("Added 3 tasks:"), a single one stays a sentence, and every failure gets its own sentence.
  */
-export function describeStep(calls: readonly RecordedCall[]): StepSummary {
-  const described = calls.map(describeCall);
+export function describeStep(calls: readonly RecordedCall[], zone = "UTC"): StepSummary {
+  const described = calls.map((call) => describeCall(call, zone));
   const lines: string[] = [];
   const groups = new Map<string, Extract<Described, { ok: true }>[]>();
   for (const item of described) {

@@ -3,10 +3,16 @@
  * tool result out of the prompt, and how to find the task a user means from a few words.
  */
 import type { LanguageModelV3ToolResultOutput } from "@ai-sdk/provider";
+import { TASK_PRIORITIES } from "@/lib/tasks/schemas";
 import type { TaskDto } from "@/lib/tasks/service";
 
 /** A task as read back from a tool result; an empty description counts as none. */
-export type Task = Pick<TaskDto, "id" | "title" | "completed"> & { description: string | null };
+export type Task = Pick<TaskDto, "id" | "title" | "completed"> &
+  Partial<Pick<TaskDto, "due_at" | "all_day" | "priority" | "tags" | "recurrence_text">> & {
+    description: string | null;
+    /** A completed repeating task's next occurrence. */
+    next?: Task | null;
+  };
 
 /** A task the conversation is about ("it"), possibly known only by its id. */
 export interface TaskRef {
@@ -64,13 +70,19 @@ function parseJsonOrKeep(text: string): unknown {
 
 export function asTask(value: unknown): Task | undefined {
   if (!isRecord(value)) return undefined;
-  const { id, title, description, completed } = value;
+  const { id, title, description, completed, due_at, all_day, priority, tags, recurrence_text, next } = value;
   if (typeof id !== "number" || typeof title !== "string") return undefined;
   return {
     id,
     title,
     description: typeof description === "string" && description !== "" ? description : null,
     completed: completed === true,
+    due_at: typeof due_at === "string" ? due_at : null,
+    all_day: all_day === true,
+    priority: TASK_PRIORITIES.find((p) => p === priority) ?? "none",
+    tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === "string") : [],
+    recurrence_text: typeof recurrence_text === "string" ? recurrence_text : null,
+    next: next === undefined ? undefined : (asTask(next) ?? null),
   };
 }
 

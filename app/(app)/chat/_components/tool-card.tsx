@@ -1,4 +1,5 @@
 import { AlertCircle, Check, ListTodo, Loader2 } from "lucide-react";
+import { TaskMeta } from "../../_components/task-meta";
 import type { ToolPart } from "@/lib/chat/types";
 import { useLiveTaskStates } from "../../_lib/live-events";
 import { summarizeToolPart, withLiveTasks } from "../_lib/tool-summary";
@@ -33,6 +34,11 @@ export function ToolCard({ part }: { part: ToolPart }) {
           {card.state === "running" ? "(running)" : card.state === "failed" ? "(failed)" : "(done)"}
         </span>
       </div>
+      {card.task && (
+        <div className="mt-1 pl-6">
+          <TaskMeta task={card.task} />
+        </div>
+      )}
       {card.now && (
         <p data-testid="tool-card-now" className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">
           {card.now}
@@ -58,6 +64,7 @@ export function ToolCard({ part }: { part: ToolPart }) {
               ) : (
                 t.completed && <span className="sr-only">(done)</span>
               )}
+              {t.tags && !t.deleted && <TaskMeta task={t} />}
             </li>
           ))}
           {card.count !== undefined && card.count > shown.length && (

@@ -12,7 +12,9 @@ export type ToolCardModel = {
   /** One line: what happened (or is happening). */
   summary: string;
   /** list_tasks: the tasks it returned, to show as a small list. */
-  tasks?: (Pick<TaskDto, "id" | "title" | "completed"> & { deleted?: boolean })[];
+  tasks?: (TaskDto & { deleted?: boolean })[];
+  /** One task added, changed or completed (or a repeating one's next): its due date, priority, tags. */
+  task?: TaskDto;
   count?: number;
   /** The task the call changed, as it is now when it changed since (live sync): "Now done". */
   now?: string;
@@ -78,11 +80,16 @@ export function summarizeToolPart(part: ToolPart): ToolCardModel {
     return { state: "running", summary: running[getStaticToolName<ChatTools>(part)] };
   switch (part.type) {
     case "tool-add_task":
-      return summarized(part.output, (task) => done(`Added ${label(task)}`));
+      return summarized(part.output, (task) => ({ ...done(`Added ${label(task)}`), task }));
     case "tool-complete_task":
-      return summarized(part.output, (task) => done(`${task.completed ? "Completed" : "Reopened"} ${label(task)}`));
+      return summarized(part.output, (task) => ({
+        ...done(
+          `${task.completed ? "Completed" : "Reopened"} ${label(task)}${task.next ? `; next: ${label(task.next)}` : ""}`,
+        ),
+        task: task.next ?? task,
+      }));
     case "tool-update_task":
-      return summarized(part.output, (task) => done(`Updated ${label(task)}`));
+      return summarized(part.output, (task) => ({ ...done(`Updated ${label(task)}`), task }));
     case "tool-delete_task":
       return summarized(part.output, (task) => done(`Deleted ${label(task)}`));
     case "tool-list_tasks": {
@@ -90,7 +97,7 @@ export function summarizeToolPart(part: ToolPart): ToolCardModel {
       const word = status === "pending" || status === "completed" ? `${status} ` : "";
       return summarized(part.output, ({ tasks, count }) => ({
         ...done(count === 0 ? `No ${word}tasks` : `Found ${count} ${word}task${count === 1 ? "" : "s"}`),
-        tasks: tasks.map((t) => ({ id: t.id, title: t.title, completed: t.completed })),
+        tasks,
         count,
       }));
     }

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import type { TaskDto } from "@/lib/tasks/service";
 import { DeleteButton } from "./delete-button";
 import { RelativeTime } from "@/app/_components/relative-time";
+import { TaskMeta } from "../../_components/task-meta";
 import { iconButton } from "./styles";
 import { TaskCheckbox } from "./task-checkbox";
 import { TaskEditor } from "./task-editor";
@@ -85,6 +86,9 @@ export function TaskItem({ task, busy, error, onToggle, onSave, onArmDelete, onD
                 {task.description}
               </p>
             )}
+            <div className="mt-1">
+              <TaskMeta task={task} />
+            </div>
           </div>
           <p className="col-start-2 row-start-2 mt-1.5 self-center text-xs text-zinc-400 tabular-nums sm:self-start dark:text-zinc-500">
             <span>#{task.id}</span>
