@@ -2,15 +2,12 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import {
   type ModelMessage,
-  type StepResult,
-  type ToolSet,
   type UIMessageChunk,
   type UIMessageStreamOnFinishCallback,
+  consumeStream,
   convertToModelMessages,
-  generateText,
   getToolName,
   isToolUIPart,
-  readUIMessageStream,
   stepCountIs,
   streamText,
 } from "ai";
@@ -18,7 +15,7 @@ import type { ModelChoice } from "@/lib/ai/model";
 import { systemPrompt } from "@/lib/ai/prompt";
 import { AppError } from "@/lib/errors";
 import { getTimezone } from "@/lib/tasks/service";
-import { isTaskToolError, taskTools } from "@/lib/tasks/tools";
+import { type TaskTools, isTaskToolError, taskTools } from "@/lib/tasks/tools";
 import {
   type HistoryRow,
   appendMessage,
@@ -29,7 +26,6 @@ import {
   titleFromMessage,
 } from "./conversations";
 import { estimateTokens, fitHistory } from "./history";
-import { uiChunksOfSteps } from "./replay";
 import { assertWithinLimit } from "./rate-limit";
 import type { ChatMessage, ChatPart, ToolCallSummary, TurnStatus } from "./types";
 
@@ -168,7 +164,7 @@ function turnStatus(
   return outcome.status === "completed" ? null : statusAfterFailure(reason);
 }
 
-async function modelMessages(prepared: Prepared, tools: ToolSet) {
+async function modelMessages(prepared: Prepared, tools: TaskTools) {
   const history: ChatMessage[] = prepared.history.map((row) => ({ id: row.id, role: row.role, parts: row.parts }));
   return convertToModelMessages([...history, prepared.userMessage], { tools, ignoreIncompleteToolCalls: true });
 }
@@ -178,7 +174,7 @@ function agentCall(
   settings: TurnSettings,
   timezone: string,
   messages: ModelMessage[],
-  tools: ToolSet,
+  tools: TaskTools,
   abort: AbortController,
 ) {
   return {
@@ -274,57 +270,6 @@ function inConversation(conversationId: string, code: "timeout" | "ai_unavailabl
   });
 }
 
-/**
- * Runs the agent on a prepared turn in one piece, for JSON mode, which has nobody to stream
- * to: generateText spares the turn the stream plumbing between model, tools and message
- * (with the instant offline model, about a quarter of a turn's time). The finished steps are
- * replayed as the chunks the stream would have carried, and the AI SDK builds the message
- * from them exactly as for a streamed turn, so both modes store the same thing.
- */
-async function runAgentWhole(
-  userId: string,
-  prepared: Prepared,
-  settings: TurnSettings,
-  abort: AbortController,
-): Promise<FinishedTurn> {
-  const tools = taskTools(userId);
-  const messages = await modelMessages(prepared, tools);
-  const steps: StepResult<ToolSet>[] = [];
-  let failed = false;
-  try {
-    await generateText({
-      ...agentCall(settings, prepared.timezone, messages, tools, abort),
-      onStepFinish: (step) => {
-        steps.push(step);
-      },
-    });
-  } catch (error) {
-    failed = true;
-    if (!abort.signal.aborted) console.error("[taskchat] model call failed:", error);
-  }
-
-  const id = randomUUID();
-  const replayed = uiChunksOfSteps(steps, tools, () => AI_UNAVAILABLE);
-  const chunks: UIMessageChunk[] = [{ type: "start", messageId: id }, ...replayed, { type: "finish" }];
-  let response: ChatMessage = { id, role: "assistant", parts: [] };
-  const replay = new ReadableStream<UIMessageChunk>({
-    start(controller) {
-      for (const chunk of chunks) controller.enqueue(chunk);
-      controller.close();
-    },
-  });
-  for await (const snapshot of readUIMessageStream<ChatMessage>({ stream: replay })) response = snapshot;
-  return storeTurn(
-    prepared,
-    { ...response, metadata: metadataOf(prepared, settings) },
-    failed ? statusAfterFailure(abort.signal.reason) : null,
-  );
-}
-
-async function drain(reader: ReadableStreamDefaultReader<unknown>): Promise<void> {
-  for (;;) if ((await reader.read()).done) return;
-}
-
 /** POST /api/chat in JSON mode: the whole turn, then one answer. */
 export async function chatTurnJson(request: TurnRequest, settings: TurnSettings, signal: AbortSignal) {
   const abort = new AbortController();
@@ -333,7 +278,11 @@ export async function chatTurnJson(request: TurnRequest, settings: TurnSettings,
   signal.addEventListener("abort", onClientGone, { once: true });
   try {
     const prepared = await prepareTurn(request, settings);
-    const turn = await runAgentWhole(request.userId, prepared, settings, abort);
+    // The same agent run as a streamed turn, with nobody reading along: the stream is consumed
+    // here and the turn is whatever the SDK built from it, stored exactly as in stream mode.
+    const { stream, finished } = await runAgent(request.userId, prepared, settings, abort);
+    await consumeStream({ stream });
+    const turn = await finished;
     if (turn.status?.status === "timeout") throw inConversation(turn.conversationId, "timeout");
     if (turn.status?.status === "failed") throw inConversation(turn.conversationId, "ai_unavailable");
     return { conversation_id: turn.conversationId, response: turn.text, tool_calls: turn.toolCalls };
@@ -387,7 +336,8 @@ export async function chatTurnStream(
   for (;;) {
     const { done, value } = await reader.read();
     if (done || value.type === "abort" || value.type === "error") {
-      await drain(reader);
+      reader.releaseLock();
+      await consumeStream({ stream });
       await finished.catch(() => undefined);
       cleanup();
       throw inConversation(prepared.conversationId, abort.signal.reason === "timeout" ? "timeout" : "ai_unavailable");
@@ -418,7 +368,8 @@ export async function chatTurnStream(
       // The client went away (Stop, closed tab): stop the model, then let the turn finish so
       // what was already said is stored.
       abort.abort("client" satisfies AbortReason);
-      await drain(reader);
+      reader.releaseLock();
+      await consumeStream({ stream });
       cleanup();
     },
   });

@@ -16,7 +16,7 @@ async function chatKit(
   const streamed = res.headers()["content-type"]?.startsWith("text/event-stream");
   return {
     status: res.status(),
-    events: streamed ? parseSse(text).map((e) => threadStreamEventSchema.parse(e)) : [],
+    events: streamed ? await parseSse(text, threadStreamEventSchema) : [],
     json: streamed ? undefined : JSON.parse(text),
   };
 }

@@ -43,7 +43,7 @@ export async function postChatKit(
   });
   const text = await res.text();
   if (res.headers.get("content-type")?.startsWith("text/event-stream")) {
-    const events = parseSse(text).map((event) => threadStreamEventSchema.parse(event));
+    const events = await parseSse(text, threadStreamEventSchema);
     return { status: res.status, headers: res.headers, events, body: undefined };
   }
   return { status: res.status, headers: res.headers, events: [], body: text ? JSON.parse(text) : undefined };

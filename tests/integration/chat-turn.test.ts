@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { LanguageModelV3CallOptions, LanguageModelV3Content, LanguageModelV3StreamPart } from "@ai-sdk/provider";
+import { consumeStream } from "ai";
 import { MockLanguageModelV3, convertArrayToReadableStream } from "ai/test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { QueryEvent } from "@/lib/database/instrument";
@@ -16,15 +17,9 @@ const usage = {
   outputTokens: { total: 5, text: 5, reasoning: undefined },
 };
 
-// JSON mode asks the model for whole answers (doGenerate); stream mode streams them.
+// Both modes stream from the model (JSON mode reads the whole stream before answering).
 function replyingModel(text: string) {
   return new MockLanguageModelV3({
-    doGenerate: async () => ({
-      content: [{ type: "text", text }],
-      finishReason: { unified: "stop", raw: "stop" },
-      usage,
-      warnings: [],
-    }),
     doStream: async () => ({
       stream: convertArrayToReadableStream<LanguageModelV3StreamPart>([
         { type: "stream-start", warnings: [] },
@@ -94,7 +89,7 @@ describe("the history window", () => {
       ),
     );
 
-    const prompt = received(model.doGenerateCalls[0]!);
+    const prompt = received(model.doStreamCalls[0]!);
     expect(prompt[0]!.role).toBe("system");
     expect(prompt.at(-1)).toEqual({ role: "user", text: "what now?" });
     const history = prompt.slice(1, -1);
@@ -185,7 +180,7 @@ describe("failures", () => {
   });
 });
 
-describe("JSON mode (generateText) and stream mode (streamText)", () => {
+describe("JSON mode and stream mode: one agent path", () => {
   // Two steps: text and a tool call carrying provider metadata (Gemini's thought signature,
   // which must come back with the history), then the answer.
   function scriptedModel() {
@@ -226,10 +221,6 @@ describe("JSON mode (generateText) and stream mode (streamText)", () => {
             : [],
       );
     return new MockLanguageModelV3({
-      doGenerate: async () => {
-        const { content, finish } = next();
-        return { content, finishReason: { unified: finish, raw: finish }, usage, warnings: [] };
-      },
       doStream: async () => {
         const { content, finish } = next();
         return {
@@ -263,8 +254,7 @@ describe("JSON mode (generateText) and stream mode (streamText)", () => {
       settings(scriptedModel()),
       noSignal(),
     );
-    const reader = streamed.stream.getReader();
-    while (!(await reader.read()).done);
+    await consumeStream({ stream: streamed.stream });
 
     const jsonParts = await storedReply(json.conversation_id);
     expect(jsonParts).toEqual(await storedReply(streamed.conversationId));

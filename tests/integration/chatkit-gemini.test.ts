@@ -157,7 +157,7 @@ describe("when the model provider fails", () => {
     while (!/word5\b/.test(seen)) seen += new TextDecoder().decode((await reader.read()).value);
     controller.abort();
     const threadId = eventsOfType(
-      parseSse(seen.slice(0, seen.indexOf("\n\n"))).map((e) => threadStreamEventSchema.parse(e)),
+      await parseSse(seen.slice(0, seen.indexOf("\n\n") + 2), threadStreamEventSchema),
       "thread.created",
     )[0]!.thread.id;
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { MockLanguageModelV3 } from "ai/test";
+import type { LanguageModelV3StreamPart } from "@ai-sdk/provider";
+import { MockLanguageModelV3, convertArrayToReadableStream } from "ai/test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { QueryEvent } from "@/lib/database/instrument";
 import { captureQueries, setupTestDatabase } from "../helpers/in-process";
@@ -68,14 +69,21 @@ describe("query plans on a 10,000-message conversation", () => {
   it("a turn: the history is read newest first from the (conversation_id, created_at) index, nothing is sorted whole", async () => {
     const { chatTurnJson } = await import("@/lib/chat/turn");
     const model = new MockLanguageModelV3({
-      doGenerate: async () => ({
-        content: [{ type: "text", text: "ok" }],
-        finishReason: { unified: "stop", raw: "stop" },
-        usage: {
-          inputTokens: { total: 1, noCache: 1, cacheRead: undefined, cacheWrite: undefined },
-          outputTokens: { total: 1, text: 1, reasoning: undefined },
-        },
-        warnings: [],
+      doStream: async () => ({
+        stream: convertArrayToReadableStream<LanguageModelV3StreamPart>([
+          { type: "stream-start", warnings: [] },
+          { type: "text-start", id: "t" },
+          { type: "text-delta", id: "t", delta: "ok" },
+          { type: "text-end", id: "t" },
+          {
+            type: "finish",
+            finishReason: { unified: "stop", raw: "stop" },
+            usage: {
+              inputTokens: { total: 1, noCache: 1, cacheRead: undefined, cacheWrite: undefined },
+              outputTokens: { total: 1, text: 1, reasoning: undefined },
+            },
+          },
+        ]),
       }),
     });
     const settings = {
