@@ -1,4 +1,5 @@
-import { MockLanguageModelV3 } from "ai/test";
+import type { LanguageModelV3StreamPart } from "@ai-sdk/provider";
+import { convertArrayToReadableStream, MockLanguageModelV3 } from "ai/test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deleteConversation, renameConversation } from "@/lib/chat/conversations";
 import { chatTurnJson } from "@/lib/chat/turn";
@@ -22,16 +23,24 @@ beforeAll(async () => {
 const eventsOf = async (user: { id: string }, after: bigint) =>
   (await listEventsAfter(user.id, after, 100)).map(({ type, source, data }) => ({ type, source, data }));
 
+// The chat turn streams from the model in both modes (JSON mode reads the whole stream).
 const mockModel = (text: string) =>
   new MockLanguageModelV3({
-    doGenerate: async () => ({
-      content: [{ type: "text", text }],
-      finishReason: { unified: "stop", raw: "stop" },
-      usage: {
-        inputTokens: { total: 1, noCache: 1, cacheRead: undefined, cacheWrite: undefined },
-        outputTokens: { total: 1, text: 1, reasoning: undefined },
-      },
-      warnings: [],
+    doStream: async () => ({
+      stream: convertArrayToReadableStream<LanguageModelV3StreamPart>([
+        { type: "stream-start", warnings: [] },
+        { type: "text-start", id: "t" },
+        { type: "text-delta", id: "t", delta: text },
+        { type: "text-end", id: "t" },
+        {
+          type: "finish",
+          finishReason: { unified: "stop", raw: "stop" },
+          usage: {
+            inputTokens: { total: 1, noCache: 1, cacheRead: undefined, cacheWrite: undefined },
+            outputTokens: { total: 1, text: 1, reasoning: undefined },
+          },
+        },
+      ]),
     }),
   });
 
