@@ -21,7 +21,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             </span>
             <span className="hidden sm:inline">Taskchat</span>
           </Link>
-          <nav aria-label="Main" className="flex items-center gap-1">
+          <nav aria-label="Main" className="flex min-w-0 items-center gap-1 overflow-x-auto">
             <NavLink href="/chat">Chat</NavLink>
             <NavLink href="/tasks">Tasks</NavLink>
             <NavLink href="/sessions">Sessions</NavLink>
@@ -29,7 +29,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <div className="ml-auto flex min-w-0 items-center gap-2">
             <span
               title="The model answering in Chat"
-              className="inline-flex items-center gap-1.5 truncate rounded-full border border-zinc-200 px-2.5 py-1 text-xs text-zinc-600 dark:border-zinc-700 dark:text-zinc-300"
+              className="hidden items-center gap-1.5 truncate rounded-full border border-zinc-200 px-2.5 py-1 text-xs text-zinc-600 sm:inline-flex dark:border-zinc-700 dark:text-zinc-300"
             >
               <span className="size-1.5 rounded-full bg-emerald-500" aria-hidden />
               <span className="sr-only">Model: </span>
