@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Session, call, signUp, uniqueEmail } from "../helpers/api";
 import { type TestServer, startServer } from "../helpers/server";
+import { baseUrl } from "../helpers/database";
 
 // Issue #15 findings 7 (write limits) and 8 (passwords, per-account sign-in backoff), against the
 // production server, with small limits so a test reaches them.
@@ -41,7 +42,8 @@ describe("finding 8: passwords", () => {
     expect((await signUpWith("plum kettle orbit 42")).status).toBe(200);
   });
 
-  describe("per-account backoff", () => {
+  // Two servers on one database: PostgreSQL only (the embedded database takes one process).
+  describe.skipIf(!baseUrl)("per-account backoff", () => {
     let alice: Session;
     let bob: Session;
     let other: TestServer;
