@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
-import axe from "axe-core";
 import { PASSWORD, conversationLog, createTask, expect, signUpInPage, test } from "./helpers";
+import { expectAccessible } from "./a11y";
 
 /**
  * Sends a chat message once the composer is live: text typed before the page hydrates is lost,
@@ -87,18 +87,6 @@ test("a remote image in a reply is shown as its link text and never requested", 
   expect(requests).toBe(0);
 });
 
-async function axeViolations(page: Page): Promise<string[]> {
-  // Injected through the DevTools protocol, which the page's CSP does not govern.
-  await page.evaluate(axe.source);
-  return page.evaluate(async () => {
-    const w = window as unknown as { axe: typeof axe };
-    const result = await w.axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
-}
-
 test("the Sessions page lists devices, signs one out, then everywhere", async ({ page, request }) => {
   const user = await signUpInPage(page);
   const login = await request.post("/api/auth/login", {
@@ -112,10 +100,7 @@ test("the Sessions page lists devices, signs one out, then everywhere", async ({
   const list = page.getByRole("list", { name: "Signed-in sessions" });
   await expect(list.getByRole("listitem")).toHaveCount(2); // the page (its sign-up) and curl
   await expect(list.getByRole("listitem").filter({ hasText: "This device" })).toHaveCount(1);
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    expect(await axeViolations(page)).toEqual([]);
-  }
+  await expectAccessible(page, "/sessions");
 
   const me = (token: string) => request.get("/api/me", { headers: { authorization: `Bearer ${token}` } });
   expect((await me(script)).status()).toBe(200);

@@ -86,6 +86,20 @@ describe("tool card summaries", () => {
     expect(summarizeToolPart(part)).toMatchObject({ state: "done", summary });
   });
 
+  it("says a card's line in words for a screen reader", () => {
+    const added: ToolPart = {
+      toolCallId,
+      state,
+      type: "tool-add_task",
+      input: { title: "Buy milk" },
+      output: task(12, "Buy milk"),
+    };
+    expect(summarizeToolPart(added)).toMatchObject({
+      summary: "Added #12 · Buy milk",
+      spoken: "Added task 12, “Buy milk”",
+    });
+  });
+
   it("shows a tool's {error} result and a tool error as failed", () => {
     const notFound: ToolPart = {
       toolCallId,

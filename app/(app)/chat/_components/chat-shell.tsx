@@ -2,26 +2,38 @@
 
 import { Menu, X } from "lucide-react";
 import { usePathname } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ConversationSummary } from "@/lib/chat/conversations";
 import { ConversationsProvider, useConversations } from "./conversations-context";
 import { Sidebar } from "./sidebar";
 
+/**
+ * The conversation list on a phone: a modal <dialog>, so focus moves into it, stays in it, Escape
+ * closes it, and focus goes back to the button that opened it.
+ */
 function Drawer({ onClose }: { onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  // Opened once on mount; closed through close(), which hands focus back to the opener.
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [onClose]);
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  const close = () => ref.current?.close();
   return (
-    <div className="fixed inset-0 z-40 md:hidden" role="dialog" aria-modal="true" aria-label="Conversations">
-      <div className="absolute inset-0 bg-black/40" onClick={onClose} aria-hidden />
-      <div className="absolute inset-y-0 left-0 flex w-[min(20rem,85vw)] flex-col bg-zinc-50 shadow-xl dark:bg-zinc-900">
+    <dialog
+      ref={ref}
+      aria-label="Conversations"
+      onClose={onClose}
+      // A click on the backdrop lands on the <dialog> itself.
+      onClick={(e) => e.target === e.currentTarget && close()}
+      className="m-0 h-full max-h-none w-[min(20rem,85vw)] bg-zinc-50 text-zinc-900 shadow-xl backdrop:bg-black/40 md:hidden dark:bg-zinc-900 dark:text-zinc-100"
+    >
+      <div className="flex h-full flex-col">
         <div className="flex h-12 items-center justify-between border-b border-zinc-200 px-3 dark:border-zinc-800">
           <span className="text-sm font-semibold">Conversations</span>
           <button
             type="button"
-            onClick={onClose}
+            onClick={close}
             aria-label="Close conversations"
             className="rounded-md p-1.5 text-muted hover:bg-zinc-200 dark:hover:bg-zinc-800"
           >
@@ -29,10 +41,10 @@ function Drawer({ onClose }: { onClose: () => void }) {
           </button>
         </div>
         <div className="min-h-0 flex-1">
-          <Sidebar onNavigate={onClose} />
+          <Sidebar onNavigate={close} />
         </div>
       </div>
-    </div>
+    </dialog>
   );
 }
 

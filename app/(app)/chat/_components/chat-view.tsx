@@ -60,6 +60,9 @@ export function ChatView({ conversationId, initialMessages, olderBefore, userNam
   const [activeId, setActiveId] = useState(conversationId);
   const [title, setTitle] = useState<string | null>(null);
   const [input, setInput] = useState("");
+  // What a screen reader hears of a reply: its text once, when it has finished (the log itself is
+  // not live, or every streamed word would be read out).
+  const [announcement, setAnnouncement] = useState("");
 
   const transport = useMemo(
     () =>
@@ -103,7 +106,10 @@ export function ChatView({ conversationId, initialMessages, olderBefore, userNam
     id: conversationId ?? undefined,
     messages: initialMessages,
     transport,
-    onFinish: () => void refresh().catch(() => undefined),
+    onFinish: ({ message }) => {
+      if (message.role === "assistant") setAnnouncement(textOf(message));
+      void refresh().catch(() => undefined);
+    },
   });
 
   const busy = status === "submitted" || status === "streaming";
@@ -169,7 +175,7 @@ export function ChatView({ conversationId, initialMessages, olderBefore, userNam
                   </button>
                 </div>
               )}
-              <div role="log" aria-label="Conversation" aria-live="polite" aria-busy={busy}>
+              <div role="log" aria-label="Conversation" aria-live="off">
                 <ul className="flex flex-col gap-4">
                   {messages.map((message) => (
                     <MessageItems key={message.id} message={message} streaming={busy && message === last} />
@@ -219,6 +225,9 @@ export function ChatView({ conversationId, initialMessages, olderBefore, userNam
           busy={busy}
         />
         <p className="mt-2 text-center text-xs text-muted">Enter to send · Shift+Enter for a new line</p>
+        <div role="status" data-testid="reply-announcement" className="sr-only">
+          {announcement}
+        </div>
       </div>
     </div>
   );

@@ -33,7 +33,9 @@ export function Composer({ value, onChange, onSend, onStop, busy }: Props) {
         rows={1}
         value={value}
         maxLength={MAX_MESSAGE_CHARS}
-        disabled={busy}
+        // Read-only rather than disabled while a reply streams: a disabled field drops the focus.
+        readOnly={busy}
+        aria-disabled={busy}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
@@ -41,7 +43,7 @@ export function Composer({ value, onChange, onSend, onStop, busy }: Props) {
             if (canSend) onSend();
           }
         }}
-        className="field-sizing-content max-h-48 min-h-10 flex-1 resize-none bg-transparent px-2 py-2 text-[15px] leading-6 outline-none placeholder:text-muted disabled:opacity-60"
+        className="field-sizing-content max-h-48 min-h-10 flex-1 resize-none bg-transparent px-2 py-2 text-[15px] leading-6 outline-none placeholder:text-muted aria-disabled:opacity-60"
       />
       {busy ? (
         <button

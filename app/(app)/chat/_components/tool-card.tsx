@@ -29,8 +29,11 @@ export function ToolCard({ part }: { part: ToolPart }) {
     >
       <div className="flex items-center gap-2">
         {icon}
-        <span className="min-w-0 truncate font-medium">{card.summary}</span>
+        <span className="min-w-0 truncate font-medium" aria-hidden={card.spoken ? true : undefined}>
+          {card.summary}
+        </span>
         <span className="sr-only">
+          {card.spoken ? `${card.spoken} ` : ""}
           {card.state === "running" ? "(running)" : card.state === "failed" ? "(failed)" : "(done)"}
         </span>
       </div>

@@ -11,6 +11,8 @@ export type ToolCardModel = {
   state: ToolCardState;
   /** One line: what happened (or is happening). */
   summary: string;
+  /** The line in words for a screen reader, where the visible one is terse ("#12 · Buy milk"). */
+  spoken?: string;
   /** list_tasks: the tasks it returned, to show as a small list. */
   tasks?: (TaskDto & { deleted?: boolean })[];
   /** One task added, changed or completed (or a repeating one's next): its due date, priority, tags. */
@@ -31,9 +33,17 @@ const running: Record<TaskToolName, string> = {
   delete_task: "Deleting a task…",
 };
 
-const label = (task: { id: number; title: string }) => `#${task.id} · ${task.title}`;
+type Named = { id: number; title: string };
+const label = (task: Named) => `#${task.id} · ${task.title}`;
+const spokenLabel = (task: Named) => `task ${task.id}, “${task.title}”`;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 const done = (summary: string): ToolCardModel => ({ state: "done", summary });
+/** A done line naming tasks: `line` is written once and rendered with either label. */
+const named = (line: (name: (task: Named) => string) => string): ToolCardModel => ({
+  state: "done",
+  summary: line(label),
+  spoken: line(spokenLabel),
+});
 
 /** A tool's `{error}` result is a failure; anything else is summarised. */
 function summarized<T extends object>(
@@ -80,18 +90,19 @@ export function summarizeToolPart(part: ToolPart): ToolCardModel {
     return { state: "running", summary: running[getStaticToolName<ChatTools>(part)] };
   switch (part.type) {
     case "tool-add_task":
-      return summarized(part.output, (task) => ({ ...done(`Added ${label(task)}`), task }));
+      return summarized(part.output, (task) => ({ ...named((name) => `Added ${name(task)}`), task }));
     case "tool-complete_task":
       return summarized(part.output, (task) => ({
-        ...done(
-          `${task.completed ? "Completed" : "Reopened"} ${label(task)}${task.next ? `; next: ${label(task.next)}` : ""}`,
+        ...named(
+          (name) =>
+            `${task.completed ? "Completed" : "Reopened"} ${name(task)}${task.next ? `; next: ${name(task.next)}` : ""}`,
         ),
         task: task.next ?? task,
       }));
     case "tool-update_task":
-      return summarized(part.output, (task) => ({ ...done(`Updated ${label(task)}`), task }));
+      return summarized(part.output, (task) => ({ ...named((name) => `Updated ${name(task)}`), task }));
     case "tool-delete_task":
-      return summarized(part.output, (task) => done(`Deleted ${label(task)}`));
+      return summarized(part.output, (task) => named((name) => `Deleted ${name(task)}`));
     case "tool-list_tasks": {
       const status = part.input.status;
       const word = status === "pending" || status === "completed" ? `${status} ` : "";
