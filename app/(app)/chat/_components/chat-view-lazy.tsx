@@ -35,9 +35,7 @@ function StaticChat({ initialMessages }: Props) {
       </div>
       <div className="mx-auto w-full max-w-3xl px-4 pb-4">
         <div className="h-[58px] rounded-2xl border border-zinc-300 bg-white dark:border-zinc-700 dark:bg-zinc-900" />
-        <p className="mt-2 text-center text-xs text-zinc-400 dark:text-zinc-500">
-          Enter to send · Shift+Enter for a new line
-        </p>
+        <p className="mt-2 text-center text-xs text-muted">Enter to send · Shift+Enter for a new line</p>
       </div>
     </div>
   );

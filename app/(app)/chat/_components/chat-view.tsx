@@ -163,7 +163,7 @@ export function ChatView({ conversationId, initialMessages, olderBefore, userNam
                       const earlier = await older.load();
                       setMessages((list) => [...earlier.filter((m) => !list.some((x) => x.id === m.id)), ...list]);
                     }}
-                    className="rounded-full border border-zinc-200 px-3 py-1 text-xs text-zinc-600 hover:bg-zinc-50 disabled:opacity-60 dark:border-zinc-700 dark:text-zinc-400 dark:hover:bg-zinc-800"
+                    className="rounded-full border border-zinc-200 px-3 py-1 text-xs text-muted hover:bg-zinc-50 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800"
                   >
                     {older.loading ? "Loading…" : "Load earlier messages"}
                   </button>
@@ -218,9 +218,7 @@ export function ChatView({ conversationId, initialMessages, olderBefore, userNam
           onStop={() => void onStop()}
           busy={busy}
         />
-        <p className="mt-2 text-center text-xs text-zinc-400 dark:text-zinc-500">
-          Enter to send · Shift+Enter for a new line
-        </p>
+        <p className="mt-2 text-center text-xs text-muted">Enter to send · Shift+Enter for a new line</p>
       </div>
     </div>
   );

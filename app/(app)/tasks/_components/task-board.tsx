@@ -182,7 +182,7 @@ export function TaskBoard({ initialTasks, initialTotal }: Props) {
         )}
 
         {hidden > 0 && (
-          <p className="text-center text-xs text-zinc-500 dark:text-zinc-400">
+          <p className="text-center text-xs text-muted">
             Showing your newest {tasks.length} tasks; {hidden} older ones are not listed here.
           </p>
         )}
