@@ -17,7 +17,7 @@ import {
 } from "../_lib/reminders-client";
 
 // The bell follows the tab's event stream (useLiveEvents): a `notification` event is a reminder
-// that just fired, on any instance. A slow poll covers a stream that cannot connect.
+// that just fired, on any instance; `notification.read`, one read anywhere. A slow poll covers a stream that cannot connect.
 const POLL_MS = 60_000;
 
 type Feed = { notifications: NotificationDto[]; unread: number };
@@ -67,7 +67,8 @@ function useNotificationFeed(onFired: (n: NotificationDto) => void, onReminderSe
   }, [refresh]);
 
   useLiveEvents((event) => {
-    if (event.type === "notification") void refresh();
+    // A reminder fired, or was read in another tab or browser: the list and count catch up.
+    if (event.type === "notification" || event.type === "notification.read") void refresh();
     if ((event.type === "task.created" || event.type === "task.updated") && event.data.remind_at) {
       if (Date.parse(event.data.remind_at) > Date.now()) onReminderSetRef.current();
     }

@@ -38,6 +38,8 @@ function describe(event: StoredEvent): string {
       return "Deleted a chat";
     case "notification":
       return `Reminder ${title}`;
+    case "notification.read":
+      return "Read notifications";
   }
 }
 
