@@ -3,6 +3,7 @@
 import { ArrowUp, Square } from "lucide-react";
 import { MAX_MESSAGE_CHARS } from "@/lib/chat/schemas";
 import { useEffect, useRef } from "react";
+import { useHydrated } from "@/app/_components/use-hydrated";
 
 type Props = {
   value: string;
@@ -18,8 +19,11 @@ export function Composer({ value, onChange, onSend, onStop, busy }: Props) {
     if (!busy) ref.current?.focus();
   }, [busy]);
   const canSend = !busy && value.trim().length > 0;
+  // Text typed before hydration is lost when React takes over: browser tests wait for this.
+  const hydrated = useHydrated();
   return (
     <form
+      data-hydrated={hydrated || undefined}
       onSubmit={(e) => {
         e.preventDefault();
         if (canSend) onSend();
