@@ -13,12 +13,14 @@ import { useConversations } from "./conversations-context";
 import { MessageItems, Thinking } from "./messages";
 import { StartScreen } from "./start-screen";
 
-type Props = {
+export type ChatViewProps = {
   conversationId: string | null;
   initialMessages: ChatMessage[];
   /** Id of the oldest loaded message when older ones exist (load them on demand). */
   olderBefore: string | null;
   userName: string;
+  /** What was typed (or picked) before this component loaded. */
+  draft?: string;
 };
 
 const textOf = (message: ChatMessage | undefined) =>
@@ -54,12 +56,12 @@ async function fetchStoredMessage(conversationId: string, messageId: string): Pr
   return null;
 }
 
-export function ChatView({ conversationId, initialMessages, olderBefore, userName }: Props) {
+export function ChatView({ conversationId, initialMessages, olderBefore, userName, draft = "" }: ChatViewProps) {
   const { addConversation, refresh } = useConversations();
   // Null until the server has created the conversation (its id arrives in a response header).
   const [activeId, setActiveId] = useState(conversationId);
   const [title, setTitle] = useState<string | null>(null);
-  const [input, setInput] = useState("");
+  const [input, setInput] = useState(draft);
 
   const transport = useMemo(
     () =>
