@@ -99,11 +99,11 @@ export async function signUp(page: Page, baseURL = "", name = "Ada Lovelace"): P
 }
 
 /**
- * Types a message in the chat composer and sends it with Enter, once the composer is hydrated
- * (`data-hydrated`): text typed into the server-rendered box before that would be lost.
+ * Types a message in the chat composer and sends it with Enter, once the chat is live (the
+ * composer's `data-ready`): before that, Enter in the server-rendered box sends nothing.
  */
 export async function say(page: Page, text: string): Promise<void> {
-  const box = page.locator("form[data-hydrated]").getByRole("textbox", { name: "Message" });
+  const box = page.locator("form[data-ready]").getByRole("textbox", { name: "Message" });
   await expect(box).toBeEnabled();
   await box.fill(text);
   await expect(page.getByRole("button", { name: "Send" })).toBeEnabled();

@@ -3,7 +3,6 @@
 import { ArrowUp, Square } from "lucide-react";
 import { MAX_MESSAGE_CHARS } from "@/lib/chat/schemas";
 import { useEffect, useRef } from "react";
-import { useHydrated } from "@/app/_components/use-hydrated";
 
 type Props = {
   value: string;
@@ -11,19 +10,19 @@ type Props = {
   onSend: () => void;
   onStop: () => void;
   busy: boolean;
+  /** The chat behind it is live (hydrated, its code loaded): `data-ready`, what browser tests wait on. */
+  ready?: boolean;
 };
 
-export function Composer({ value, onChange, onSend, onStop, busy }: Props) {
+export function Composer({ value, onChange, onSend, onStop, busy, ready = false }: Props) {
   const ref = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (!busy) ref.current?.focus();
   }, [busy]);
   const canSend = !busy && value.trim().length > 0;
-  // Text typed before hydration is lost when React takes over: browser tests wait for this.
-  const hydrated = useHydrated();
   return (
     <form
-      data-hydrated={hydrated || undefined}
+      data-ready={ready || undefined}
       onSubmit={(e) => {
         e.preventDefault();
         if (canSend) onSend();
