@@ -3,7 +3,7 @@
 import { X } from "lucide-react";
 import { Loader2 } from "lucide-react";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { CreateTaskInput, TaskStatus, UpdateTaskInput } from "@/lib/tasks/schemas";
 import { ApiError, messageOf, tasksApi } from "@/lib/api-client";
 import type { TaskDto, TaskList } from "@/lib/tasks/service";
@@ -76,9 +76,19 @@ export function TaskBoard({ initial }: Props) {
 
   // The server renders the page for the new filters; replace, so Back leaves the page rather
   // than stepping through every keystroke of a search.
+  // Changes build on the last URL asked for: the address bar only changes once the server has
+  // answered, and two quick changes must not drop the first.
+  const pendingUrl = useRef<string | null>(null);
+  const searchString = searchParams.toString();
+  useEffect(() => {
+    const { pathname, search, hash } = window.location;
+    if (pendingUrl.current === `${pathname}${search}${hash}`) pendingUrl.current = null;
+  }, [searchString]);
   const setFilters = useCallback(
     (changes: Partial<Record<QueryKey, string | null>>) => {
-      router.replace(urlWith(new URL(window.location.href), changes), { scroll: false });
+      const next = urlWith(new URL(pendingUrl.current ?? window.location.href, window.location.href), changes);
+      pendingUrl.current = next;
+      router.replace(next, { scroll: false });
     },
     [router],
   );
