@@ -52,7 +52,9 @@ async function watchNotificationPrompts(page: Page) {
 test("edits a task's due date, reminder, priority, tags and repeat, asking to notify the first time", async ({
   page,
   request,
+  consoleErrors,
 }) => {
+  consoleErrors.allow(/status of 400/); // the unreadable repeat rule below, refused on purpose
   const asked = await watchNotificationPrompts(page);
   const user = await signUpInPage(page);
   const task = await create(request, user, { title: "Renew passport" });
@@ -263,8 +265,8 @@ test.describe("time zones", () => {
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
-    await expect(page.getByLabel("Time zone", { exact: true })).toHaveValue("Asia/Karachi");
-    await page.getByLabel("Time zone", { exact: true }).selectOption("America/Los_Angeles");
+    await expect(page.getByRole("combobox", { name: "Time zone" })).toHaveValue("Asia/Karachi");
+    await page.getByRole("combobox", { name: "Time zone" }).selectOption("America/Los_Angeles");
     await screenshot(page, "settings-timezone");
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Time zone saved: America/Los Angeles." })).toBeVisible();
