@@ -30,7 +30,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <NavLink href="/sessions">Sessions</NavLink>
               <NavLink href="/settings">Settings</NavLink>
             </nav>
-            <div className="ml-auto flex min-w-0 items-center gap-2">
+            <div className="ml-auto flex min-w-0 shrink-0 items-center gap-2">
               <span
                 title="The model answering in Chat"
                 className="hidden items-center gap-1.5 truncate rounded-full border border-zinc-200 px-2.5 py-1 text-xs text-zinc-600 sm:inline-flex dark:border-zinc-700 dark:text-zinc-300"
