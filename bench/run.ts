@@ -8,6 +8,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { signUp } from "../tests/helpers/api";
+import { quickstartResponder, startFakeGemini } from "../tests/helpers/fake-gemini";
 import { type Machine, describeMachine, formatMachine } from "./machine";
 import { type ScenarioResult, formatTable } from "./report";
 import { measureBundle } from "./scenarios/bundle";
@@ -31,6 +32,8 @@ import {
 const quick = process.env.BENCH_QUICK === "1";
 /** The slow offline model's pause per word: its short answers (25-35 words) take 0.25-0.35 s. */
 const MODEL_DELAY_MS = 10;
+/** The fake Gemini server's time per model call (the whole reply at once, after it). */
+const GEMINI_CALL_MS = 300;
 const size = (full: number, smoke: number) => (quick ? smoke : full);
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -77,14 +80,21 @@ async function main() {
           modelDelayMs: MODEL_DELAY_MS,
         }),
       );
-      log("4: concurrent turns");
-      results.push(await measureConcurrency(server, slow, { bursts: size(4, 1), modelDelayMs: MODEL_DELAY_MS }));
       log("8: live sync from one instance to another");
       results.push(await measureLiveSync(server, slow, { warmup: size(20, 5), samples: size(200, 30) }));
     } finally {
       await slow.stop();
     }
-    log("5: 10 vs 10,000 messages");
+    log("4: concurrent turns (instant offline model; Gemini provider against a fake Gemini server)");
+    const fake = await startFakeGemini({ respond: quickstartResponder, delayMs: GEMINI_CALL_MS, chunkDelayMs: 0 });
+    const gemini = await startSibling(server, { GEMINI_API_KEY: "bench-fake-key", GEMINI_BASE_URL: fake.url });
+    try {
+      results.push(await measureConcurrency(server, gemini, { bursts: size(4, 1), modelDelayMs: GEMINI_CALL_MS }));
+    } finally {
+      await gemini.stop();
+      await fake.close();
+    }
+    log("5: 1,000 vs 10,000 messages");
     results.push(await measureHistoryLength(server, { warmup: size(10, 3), samples: size(80, 10) }));
     log("10: a filtered task page, 100,000 vs 100 tasks");
     results.push(await measureListing(server, { warmup: size(20, 5), samples: size(200, 20) }));

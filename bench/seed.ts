@@ -1,6 +1,6 @@
 // Test data written straight into PostgreSQL: conversations of any length in one multi-row
 // INSERT … SELECT each, much faster than chatting them into existence.
-import type { Session } from "../tests/helpers/api";
+import { type Session, call } from "../tests/helpers/api";
 import { postChat } from "./client";
 import type { BenchServer } from "./server";
 
@@ -62,4 +62,34 @@ export async function tenMessageConversations(server: BenchServer, user: Session
     ids.push(id);
   }
   return ids;
+}
+
+/** `count` tasks for the user, through the REST API (what a tool-calling turn then lists). */
+export async function seedTasks(server: BenchServer, user: Session, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const reply = await call(server.url, "POST", "/api/tasks", {
+      token: user.token,
+      body: { title: `Bench task ${i}: water the plants and call the plumber`, description: "" },
+    });
+    if (reply.status !== 201 && reply.status !== 200) throw new Error(`seeding a task → ${reply.status} ${reply.text}`);
+  }
+}
+
+/**
+ * One conversation of at least `messages` messages: seeded in SQL on PostgreSQL, chatted into
+ * existence on the embedded database.
+ */
+export async function longConversation(server: BenchServer, user: Session, messages: number): Promise<string> {
+  if (server.query) return (await seedConversations(server.query, user.user.id, 1, messages))[0]!;
+  const first = await postChat(server.url, user.token, { message: "hello" });
+  if (first.status !== 200) throw new Error(`seeding turn failed: ${first.status} ${JSON.stringify(first.body)}`);
+  const id = first.body.conversation_id;
+  for (let i = 2; i < messages; i += 2) {
+    const reply = await postChat(server.url, user.token, {
+      message: `Thanks, that was number ${i}`,
+      conversation_id: id,
+    });
+    if (reply.status !== 200) throw new Error(`seeding turn failed: ${reply.status}`);
+  }
+  return id;
 }

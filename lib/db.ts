@@ -20,8 +20,7 @@ const state: Holder = (holder.__taskchatDb ??= {});
 
 function database() {
   if (!state.database) {
-    const config = databaseConfig();
-    state.database = createDatabase(config);
+    state.database = createDatabase(databaseConfig(), { countQueries: env().DB_QUERY_STATS });
   }
   return state.database;
 }

@@ -39,7 +39,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 <span className="sr-only">Model: </span>
                 {chatModel().label}
               </span>
-              <span className="hidden truncate text-sm text-zinc-500 sm:inline dark:text-zinc-400" title={user.email}>
+              <span className="hidden truncate text-sm text-muted sm:inline" title={user.email}>
                 {user.name || user.email}
               </span>
               <NotificationBell />

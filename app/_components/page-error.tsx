@@ -26,7 +26,7 @@ export function PageError({ title, detail, retry }: { title: string; detail: str
         <h1 className="text-lg font-semibold tracking-tight">
           {unavailable ? "Service temporarily unavailable" : title}
         </h1>
-        <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
+        <p className="mt-1 text-sm text-muted">
           {unavailable
             ? "The database isn't answering right now. Nothing you saved is lost; try again in a moment."
             : detail}

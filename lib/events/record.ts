@@ -20,7 +20,8 @@ export type ChangeEvent =
   | { type: "task.deleted"; data: { id: number; title: string } }
   | { type: "conversation.created" | "conversation.updated"; data: ConversationSummary }
   | { type: "conversation.deleted"; data: { id: string } }
-  | { type: "notification"; data: { id: string; task_id: number | null; title: string; body: string } };
+  | { type: "notification"; data: { id: string; task_id: number | null; title: string; body: string } }
+  | { type: "notification.read"; data: { ids: string[] } };
 
 export type ChangeType = ChangeEvent["type"];
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { type Actor, recordEvent } from "@/lib/events/record";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ListNotificationsQuery, PushSubscriptionInput } from "./schemas";
 
@@ -66,20 +67,34 @@ export async function listNotifications(userId: string, query: ListNotifications
   return { notifications: rows.map(toNotificationDto), unread };
 }
 
+/**
+ * Marks notifications read (one by id, or all of them) and records a `notification.read` event
+ * in the same transaction, so the bell in every open tab catches up. Reading again changes
+ * nothing (the first read time stays) and records nothing. Returns the ids it marked.
+ */
+async function markRead(actor: Actor, only?: string): Promise<string[]> {
+  return prisma.$transaction(async (tx) => {
+    const rows = await tx.notification.updateManyAndReturn({
+      where: { userId: actor.userId, readAt: null, ...(only !== undefined && { id: only }) },
+      data: { readAt: new Date() },
+      select: { id: true },
+    });
+    const ids = rows.map((r) => r.id);
+    if (ids.length > 0) await recordEvent(tx, actor, { type: "notification.read", data: { ids } });
+    return ids;
+  });
+}
+
 /** Marks one notification read (reading it again keeps the first time). */
-export async function markNotificationRead(userId: string, id: string): Promise<NotificationDto> {
-  await prisma.notification.updateMany({ where: { id, userId, readAt: null }, data: { readAt: new Date() } });
-  const row = await prisma.notification.findFirst({ where: { id, userId } });
+export async function markNotificationRead(actor: Actor, id: string): Promise<NotificationDto> {
+  await markRead(actor, id);
+  const row = await prisma.notification.findFirst({ where: { id, userId: actor.userId } });
   if (!row) throw new AppError("not_found", "Notification not found");
   return toNotificationDto(row);
 }
 
-export async function markAllNotificationsRead(userId: string): Promise<{ updated: number }> {
-  const { count } = await prisma.notification.updateMany({
-    where: { userId, readAt: null },
-    data: { readAt: new Date() },
-  });
-  return { updated: count };
+export async function markAllNotificationsRead(actor: Actor): Promise<{ updated: number }> {
+  return { updated: (await markRead(actor)).length };
 }
 
 /** A user holds at most this many push subscriptions (browsers); the oldest make room. */

@@ -36,6 +36,27 @@ test("a first conversation: chip → tool card and reply → URL and sidebar →
   await screenshot(page, "chat-conversation-dark");
 });
 
+test("the start screen and the composer are in the server's HTML: nothing pops in when the chat's code arrives", async ({
+  page,
+  browser,
+}) => {
+  await signUp(page);
+  // What paints before any script runs (and before the lazily loaded chat chunk) is the final look.
+  const noScript = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+  });
+  const first = await noScript.newPage();
+  await first.goto("/chat");
+  await expect(first.getByRole("heading", { name: /Good (morning|afternoon|evening), Ada/ })).toBeVisible();
+  await expect(first.getByRole("button", { name: "Add a task to buy milk" })).toBeVisible();
+  await expect(first.getByRole("textbox", { name: "Message" })).toHaveAttribute(
+    "placeholder",
+    "Ask me to add, list, complete or change tasks…",
+  );
+  await noScript.close();
+});
+
 test("Enter sends, Shift+Enter makes a new line, and the composer is busy while the reply streams", async ({
   page,
 }) => {

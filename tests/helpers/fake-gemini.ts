@@ -30,6 +30,8 @@ export type FakeGeminiOptions = {
   respond: (request: GeminiRequest) => FakeReply | Promise<FakeReply>;
   /** Wait before answering and, when streaming, between chunks. */
   delayMs?: number;
+  /** When streaming, the wait between chunks instead of `delayMs` (0: the whole reply at once). */
+  chunkDelayMs?: number;
 };
 
 export type FakeGemini = {
@@ -108,7 +110,7 @@ export async function startFakeGemini(options: FakeGeminiOptions): Promise<FakeG
     if (!request.stream) return sendJson(res, 200, chunks[0]);
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
     for (const [i, chunk] of chunks.entries()) {
-      if (i > 0 && !(await wait(delay, gone.signal))) return;
+      if (i > 0 && !(await wait(options.chunkDelayMs ?? delay, gone.signal))) return;
       res.write(`data: ${JSON.stringify(chunk)}\n\n`);
     }
     res.end();

@@ -14,6 +14,8 @@ export function setupTestDatabase(label: string): { database: () => TestDatabase
     delete process.env.DATABASE_URL;
     delete process.env.PGLITE_DIR;
     Object.assign(process.env, database.env);
+    // captureQueries() observes the statements through lib/database/instrument.ts.
+    process.env.DB_QUERY_STATS = "1";
     if (database.env.DATABASE_URL) {
       await applyMigrations(postgresMigrationAdapter(database.env.DATABASE_URL));
     }

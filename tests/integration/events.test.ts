@@ -1,5 +1,3 @@
-import type { LanguageModelV3StreamPart } from "@ai-sdk/provider";
-import { convertArrayToReadableStream, MockLanguageModelV3 } from "ai/test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deleteConversation, renameConversation } from "@/lib/chat/conversations";
 import { chatTurnJson } from "@/lib/chat/turn";
@@ -7,6 +5,7 @@ import { latestEventId, listActivity, listEventsAfter, pruneEvents } from "@/lib
 import { openEventStream } from "@/lib/events/stream";
 import { addTask, deleteTask, setTaskCompleted, updateTask } from "@/lib/tasks/service";
 import { actor, createUser, setupTestDatabase } from "../helpers/in-process";
+import { mockTurnSettings, replyingModel } from "../helpers/mock-model";
 
 // The outbox: every change writes its event in its own transaction, with the door it came
 // through; a refused change writes none; each user sees only their own.
@@ -22,27 +21,6 @@ beforeAll(async () => {
 
 const eventsOf = async (user: { id: string }, after: bigint) =>
   (await listEventsAfter(user.id, after, 100)).map(({ type, source, data }) => ({ type, source, data }));
-
-// The chat turn streams from the model in both modes (JSON mode reads the whole stream).
-const mockModel = (text: string) =>
-  new MockLanguageModelV3({
-    doStream: async () => ({
-      stream: convertArrayToReadableStream<LanguageModelV3StreamPart>([
-        { type: "stream-start", warnings: [] },
-        { type: "text-start", id: "t" },
-        { type: "text-delta", id: "t", delta: text },
-        { type: "text-end", id: "t" },
-        {
-          type: "finish",
-          finishReason: { unified: "stop", raw: "stop" },
-          usage: {
-            inputTokens: { total: 1, noCache: 1, cacheRead: undefined, cacheWrite: undefined },
-            outputTokens: { total: 1, text: 1, reasoning: undefined },
-          },
-        },
-      ]),
-    }),
-  });
 
 describe("the events outbox", () => {
   it("records each task change with its door and the task as a tool returns it", async () => {
@@ -74,11 +52,9 @@ describe("the events outbox", () => {
 
   it("records a chat turn's new conversation, its answer, a rename and a deletion", async () => {
     const start = await latestEventId(alice.id);
-    const settings = { historyTokens: 8000, maxSteps: 2, timeoutMs: 5000, rateLimit: 100 };
-    const model = { model: mockModel("Hi!"), provider: "offline" as const, label: "Mock" };
     const turn = await chatTurnJson(
       { userId: alice.id, message: "hello there" },
-      { ...settings, model },
+      mockTurnSettings(replyingModel("Hi!")),
       new AbortController().signal,
     );
     const renamed = await renameConversation(actor(alice, "page"), turn.conversation_id, "Greetings");

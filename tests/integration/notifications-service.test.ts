@@ -7,7 +7,8 @@ import {
   markNotificationRead,
   savePushSubscription,
 } from "@/lib/notifications/service";
-import { createUser, setupTestDatabase } from "../helpers/in-process";
+import { latestEventId, listEventsAfter } from "@/lib/events/service";
+import { actor, createUser, setupTestDatabase } from "../helpers/in-process";
 
 setupTestDatabase("notifications_service");
 
@@ -34,7 +35,7 @@ describe("the notifications service", () => {
     const user = await createUser();
     const old = await notify(user.id, "Old", new Date("2026-01-01T08:00:00Z"));
     const recent = await notify(user.id, "Recent", new Date("2026-01-02T08:00:00Z"));
-    await markNotificationRead(user.id, old.id);
+    await markNotificationRead(actor(user), old.id);
 
     const all = await listNotifications(user.id, { unread: false, limit: 20 });
     expect(all.unread).toBe(1);
@@ -56,19 +57,45 @@ describe("the notifications service", () => {
     const user = await createUser();
     const a = await notify(user.id, "A", new Date());
     await notify(user.id, "B", new Date());
-    const read = await markNotificationRead(user.id, a.id);
+    const read = await markNotificationRead(actor(user), a.id);
     expect(read.read_at).toEqual(expect.any(String));
-    expect((await markNotificationRead(user.id, a.id)).read_at).toBe(read.read_at);
-    expect(await markAllNotificationsRead(user.id)).toEqual({ updated: 1 });
+    expect((await markNotificationRead(actor(user), a.id)).read_at).toBe(read.read_at);
+    expect(await markAllNotificationsRead(actor(user))).toEqual({ updated: 1 });
     expect((await listNotifications(user.id, { unread: true, limit: 20 })).unread).toBe(0);
+  });
+
+  it("records one notification.read event per read, in the door it came through, and none for a repeat", async () => {
+    const user = await createUser();
+    const [a, b, c] = [
+      await notify(user.id, "A", new Date()),
+      await notify(user.id, "B", new Date()),
+      await notify(user.id, "C", new Date()),
+    ];
+    const start = await latestEventId(user.id);
+    await markNotificationRead(actor(user, "page"), a.id);
+    await markNotificationRead(actor(user, "page"), a.id);
+    await markAllNotificationsRead(actor(user, "rest"));
+    await markAllNotificationsRead(actor(user, "rest"));
+    const events = (await listEventsAfter(user.id, start, 10)).map(({ type, source, data }) => ({
+      type,
+      source,
+      data,
+    }));
+    expect(events).toEqual([
+      { type: "notification.read", source: "page", data: { ids: [a.id] } },
+      { type: "notification.read", source: "rest", data: { ids: expect.arrayContaining([b.id, c.id]) } },
+    ]);
+    expect((events[1]?.data as { ids: string[] }).ids).toHaveLength(2);
   });
 
   it("Bob can neither see nor read Alice's notifications", async () => {
     const n = await notify(alice.id, "Alice's", new Date());
     expect((await listNotifications(bob.id, { unread: false, limit: 20 })).notifications).toEqual([]);
-    await expect(markNotificationRead(bob.id, n.id)).rejects.toMatchObject({ code: "not_found" });
-    await markAllNotificationsRead(bob.id);
+    await expect(markNotificationRead(actor(bob), n.id)).rejects.toMatchObject({ code: "not_found" });
+    const aliceStart = await latestEventId(alice.id);
+    await markAllNotificationsRead(actor(bob));
     expect((await listNotifications(alice.id, { unread: true, limit: 20 })).unread).toBe(1);
+    expect(await listEventsAfter(alice.id, aliceStart, 10)).toEqual([]);
   });
 
   it("keeps one row per browser endpoint, moving it to the user who subscribed last", async () => {

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { LanguageModelV3StreamPart } from "@ai-sdk/provider";
-import { MockLanguageModelV3, convertArrayToReadableStream } from "ai/test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { QueryEvent } from "@/lib/database/instrument";
 import { captureQueries, setupTestDatabase } from "../helpers/in-process";
+import { mockTurnSettings, replyingModel } from "../helpers/mock-model";
 import { TEST_SECRET } from "../helpers/server";
 
 // EXPLAIN on the statements a real request runs — as recorded from the driver adapter, with
@@ -68,33 +67,12 @@ describe("query plans on a 10,000-message conversation", () => {
 
   it("a turn: the history is read newest first from the (conversation_id, created_at) index, nothing is sorted whole", async () => {
     const { chatTurnJson } = await import("@/lib/chat/turn");
-    const model = new MockLanguageModelV3({
-      doStream: async () => ({
-        stream: convertArrayToReadableStream<LanguageModelV3StreamPart>([
-          { type: "stream-start", warnings: [] },
-          { type: "text-start", id: "t" },
-          { type: "text-delta", id: "t", delta: "ok" },
-          { type: "text-end", id: "t" },
-          {
-            type: "finish",
-            finishReason: { unified: "stop", raw: "stop" },
-            usage: {
-              inputTokens: { total: 1, noCache: 1, cacheRead: undefined, cacheWrite: undefined },
-              outputTokens: { total: 1, text: 1, reasoning: undefined },
-            },
-          },
-        ]),
-      }),
-    });
-    const settings = {
-      model: { model, provider: "offline" as const, label: "Mock" },
-      historyTokens: 8000,
-      maxSteps: 5,
-      timeoutMs: 5000,
-      rateLimit: 1000,
-    };
     const events = await captureQueries(() =>
-      chatTurnJson({ userId, message: "hello", conversationId }, settings, new AbortController().signal),
+      chatTurnJson(
+        { userId, message: "hello", conversationId },
+        mockTurnSettings(replyingModel("ok")),
+        new AbortController().signal,
+      ),
     );
     expect(events).toHaveLength(4);
 

@@ -23,6 +23,17 @@ async function attempts(n: number, headers: (i: number) => Record<string, string
   return statuses;
 }
 
+/** Signs in wrongly from this client until the limiter answers 429 (each test sets up its own state). */
+async function exhaustSignIns() {
+  for (let i = 0; i < 20; i++) {
+    const res = await call(server.url, "POST", "/api/auth/sign-in/email", {
+      body: { email: uniqueEmail("exhaust"), password: "wrong password" },
+    });
+    if (res.status === 429) return;
+  }
+  throw new Error("the sign-in limit never answered 429");
+}
+
 describe("sign-in rate limit", () => {
   it("limits repeated sign-ins from one client, even when it sends its own X-Forwarded-For", async () => {
     const statuses = await attempts(14, (i) => ({ "x-forwarded-for": `203.0.113.${i + 1}` }));
@@ -31,6 +42,7 @@ describe("sign-in rate limit", () => {
   });
 
   it("POST /api/auth/login shares the limit and answers 429 with Retry-After", async () => {
+    await exhaustSignIns();
     const res = await call(server.url, "POST", "/api/auth/login", {
       body: { email: "nobody@example.com", password: "wrong password" },
     });
@@ -40,6 +52,7 @@ describe("sign-in rate limit", () => {
   });
 
   it("is counted in the database, so it holds across a restart", async () => {
+    await exhaustSignIns();
     await server.restart();
     const res = await call(server.url, "POST", "/api/auth/sign-in/email", {
       body: { email: "nobody@example.com", password: "wrong password" },

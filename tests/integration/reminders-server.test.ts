@@ -3,6 +3,7 @@ import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Session, call, signUp } from "../helpers/api";
 import { baseUrl } from "../helpers/database";
+import { openEvents } from "../helpers/events";
 import { type FakePushService, startFakePushService, verifyVapid } from "../helpers/fake-push";
 import { type TestServer, startServer } from "../helpers/server";
 
@@ -123,6 +124,56 @@ describe("Web Push", () => {
       "Water the plants",
       "Call mom",
     ]);
+  });
+});
+
+describe("every open page follows the bell", () => {
+  it("a fired reminder and each read reach all of the user's streams, and none of another user's", async () => {
+    const carol = await signUp(server.url, { name: "Carol" });
+    const dave = await signUp(server.url, { name: "Dave" });
+    const [laptop, phone, stranger] = await Promise.all([
+      openEvents(server.url, carol.token),
+      openEvents(server.url, carol.token),
+      openEvents(server.url, dave.token),
+    ]);
+    try {
+      await remindSoon(carol, "Stretch");
+      await remindSoon(carol, "Drink water");
+      expect((await cron(`Bearer ${CRON_SECRET}`)).body).toMatchObject({ fired: 2 });
+      for (const s of [laptop, phone]) await s.waitFor((e) => e.event === "notification", 5000, 2);
+      const { notifications } = (await call(server.url, "GET", "/api/notifications", { token: carol.token })).body;
+      const [first, second] = notifications as { id: string }[];
+
+      const read = await call(server.url, "POST", `/api/notifications/${first!.id}/read`, { token: carol.token });
+      expect(read.status).toBe(200);
+      for (const s of [laptop, phone]) {
+        const [event] = await s.waitFor((e) => e.event === "notification.read", 5000);
+        expect(event!.data).toEqual({ ids: [first!.id] });
+      }
+      // Reading it again changes nothing and tells nobody.
+      await call(server.url, "POST", `/api/notifications/${first!.id}/read`, { token: carol.token });
+      expect((await call(server.url, "POST", "/api/notifications/read-all", { token: carol.token })).body).toEqual({
+        updated: 1,
+      });
+      for (const s of [laptop, phone]) {
+        const reads = await s.waitFor((e) => e.event === "notification.read", 5000, 2);
+        expect(reads.map((e) => e.data)).toEqual([{ ids: [first!.id] }, { ids: [second!.id] }]);
+      }
+      const activity = await call(server.url, "GET", "/api/activity?limit=2", { token: carol.token });
+      expect(activity.body.events.map((e: { type: string; source: string }) => [e.type, e.source])).toEqual([
+        ["notification.read", "rest"],
+        ["notification.read", "rest"],
+      ]);
+      // A later event on Carol's streams proves the repeat read sent nothing in between.
+      await call(server.url, "POST", "/api/tasks", { token: carol.token, body: { title: "After" } });
+      for (const s of [laptop, phone]) {
+        await s.waitFor((e) => e.event === "task.created", 5000);
+        expect(s.events.filter((e) => e.event === "notification.read")).toHaveLength(2);
+      }
+      expect(stranger.events).toEqual([]);
+    } finally {
+      for (const s of [laptop, phone, stranger]) s.close();
+    }
   });
 });
 

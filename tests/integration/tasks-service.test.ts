@@ -9,6 +9,7 @@ import {
   updateTask,
 } from "@/lib/tasks/service";
 import { actor, createUser, setupTestDatabase } from "../helpers/in-process";
+import { plainTaskFields } from "../helpers/tasks";
 
 setupTestDatabase("tasks_service");
 
@@ -32,14 +33,7 @@ describe("the task service", () => {
       completed: false,
       created_at: expect.stringMatching(ISO),
       updated_at: expect.stringMatching(ISO),
-      due_at: null,
-      all_day: false,
-      priority: "none",
-      tags: [],
-      recurrence: null,
-      recurrence_text: null,
-      remind_at: null,
-      completed_at: null,
+      ...plainTaskFields,
     });
     expect(await getTask(alice.id, task.id)).toEqual(task);
   });

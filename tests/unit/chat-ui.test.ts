@@ -3,24 +3,9 @@ import { summarizeToolPart } from "@/app/(app)/chat/_lib/tool-summary";
 import { ApiError, errorOfResponse, messageOf } from "@/lib/api-client";
 import { titleFromMessage } from "@/lib/chat/title";
 import type { ToolPart } from "@/lib/chat/types";
-import type { TaskDto } from "@/lib/tasks/service";
+import { taskDto } from "../helpers/tasks";
 
-const task = (id: number, title: string, completed = false): TaskDto => ({
-  id,
-  title,
-  completed,
-  description: "",
-  created_at: "",
-  updated_at: "",
-  due_at: null,
-  all_day: false,
-  priority: "none",
-  tags: [],
-  recurrence: null,
-  recurrence_text: null,
-  remind_at: null,
-  completed_at: null,
-});
+const task = (id: number, title: string, completed = false) => taskDto(id, title, { completed });
 const toolCallId = "call-1";
 const state = "output-available";
 

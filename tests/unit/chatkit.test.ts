@@ -13,6 +13,7 @@ import {
 import { turnEvents } from "@/lib/chatkit/stream";
 import { LIST_WIDGET_ROWS, taskToolWidget } from "@/lib/chatkit/widgets";
 import type { TaskDto } from "@/lib/tasks/service";
+import { taskDto } from "../helpers/tasks";
 
 type Chunk = UIMessageChunk<ChatMetadata>;
 const THREAD = "11111111-1111-4111-8111-111111111111";
@@ -38,23 +39,8 @@ async function eventsOf(list: Chunk[], prefix: ThreadStreamEvent[] = []): Promis
   return events;
 }
 
-const task = (id: number, title: string, extra: Partial<TaskDto> = {}): TaskDto => ({
-  id,
-  title,
-  description: "",
-  completed: false,
-  created_at: AT,
-  updated_at: AT,
-  due_at: null,
-  all_day: false,
-  priority: "none",
-  tags: [],
-  recurrence: null,
-  recurrence_text: null,
-  remind_at: null,
-  completed_at: null,
-  ...extra,
-});
+const task = (id: number, title: string, extra: Partial<TaskDto> = {}) =>
+  taskDto(id, title, { created_at: AT, updated_at: AT, ...extra });
 
 const start: Chunk = { type: "start", messageId: MESSAGE, messageMetadata: { createdAt: AT } };
 const addMilk: Chunk[] = [

@@ -13,7 +13,7 @@ export function NavLink({ href, children }: { href: string; children: React.Reac
       className={`rounded-lg px-2.5 py-1.5 text-sm font-medium ${
         active
           ? "bg-zinc-100 text-zinc-900 dark:bg-zinc-800 dark:text-white"
-          : "text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white"
+          : "text-muted hover:text-zinc-900 dark:hover:text-white"
       }`}
     >
       {children}

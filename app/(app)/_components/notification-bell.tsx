@@ -17,7 +17,7 @@ import {
 } from "../_lib/reminders-client";
 
 // The bell follows the tab's event stream (useLiveEvents): a `notification` event is a reminder
-// that just fired, on any instance. A slow poll covers a stream that cannot connect.
+// that just fired, on any instance; `notification.read`, one read anywhere. A slow poll covers a stream that cannot connect.
 const POLL_MS = 60_000;
 
 type Feed = { notifications: NotificationDto[]; unread: number };
@@ -67,7 +67,8 @@ function useNotificationFeed(onFired: (n: NotificationDto) => void, onReminderSe
   }, [refresh]);
 
   useLiveEvents((event) => {
-    if (event.type === "notification") void refresh();
+    // A reminder fired, or was read in another tab or browser: the list and count catch up.
+    if (event.type === "notification" || event.type === "notification.read") void refresh();
     if ((event.type === "task.created" || event.type === "task.updated") && event.data.remind_at) {
       if (Date.parse(event.data.remind_at) > Date.now()) onReminderSetRef.current();
     }
@@ -191,7 +192,7 @@ export function NotificationBell() {
             )}
           </div>
           {feed.notifications.length === 0 ? (
-            <p className="px-3 py-6 text-center text-sm text-zinc-600 dark:text-zinc-400">
+            <p className="px-3 py-6 text-center text-sm text-muted">
               No notifications yet. Reminders you set show up here.
             </p>
           ) : (
@@ -215,10 +216,8 @@ export function NotificationBell() {
                         {!n.read_at && <span className="sr-only">Unread: </span>}
                         {n.title}
                       </span>
-                      {n.body && (
-                        <span className="block truncate text-xs text-zinc-600 dark:text-zinc-400">{n.body}</span>
-                      )}
-                      <time dateTime={n.fired_at} className="block text-xs text-zinc-600 dark:text-zinc-400">
+                      {n.body && <span className="block truncate text-xs text-muted">{n.body}</span>}
+                      <time dateTime={n.fired_at} className="block text-xs text-muted">
                         {now === null ? null : relativeDate(n.fired_at, now)}
                       </time>
                     </span>
@@ -282,7 +281,7 @@ export function NotificationBell() {
               type="button"
               aria-label="Dismiss"
               onClick={() => dismiss(toast)}
-              className="rounded p-0.5 text-zinc-500 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800"
+              className="rounded p-0.5 text-muted hover:bg-zinc-100 dark:hover:bg-zinc-800"
             >
               <X className="size-4" aria-hidden />
             </button>

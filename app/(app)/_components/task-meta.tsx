@@ -42,7 +42,7 @@ export function TaskMeta({ task }: { task: Meta }) {
   const hasAny = task.due_at || task.priority !== "none" || task.tags.length > 0 || task.recurrence_text;
   if (!hasAny) return null;
   return (
-    <span className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
+    <span className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted">
       {task.due_at && <DueLabel dueAt={task.due_at} allDay={task.all_day} completed={task.completed} />}
       {task.priority !== "none" && (
         <span className={`inline-flex items-center gap-1 ${PRIORITY_STYLE[task.priority]}`}>

@@ -20,6 +20,7 @@ const EVENT_TYPES: LiveEvent["type"][] = [
   "conversation.updated",
   "conversation.deleted",
   "notification",
+  "notification.read",
 ];
 const REOPEN_MS = 5_000;
 

@@ -20,7 +20,7 @@ export default async function SessionsPage() {
       <div className="mx-auto w-full max-w-2xl px-4 pt-6 pb-16 sm:px-6 sm:pt-10">
         <header className="mb-6">
           <h1 className="text-2xl font-semibold tracking-tight">Sessions</h1>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+          <p className="mt-1 text-sm text-muted">
             Where your account is signed in: browsers, and scripts or MCP clients holding a token. Signing a session out
             ends its cookie, its token and its JWTs at once.
           </p>
@@ -40,7 +40,7 @@ export default async function SessionsPage() {
                     </span>
                   )}
                 </p>
-                <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                <p className="text-sm text-muted">
                   {s.ip_address ? `${s.ip_address} · ` : ""}Signed in {when(s.created_at)} · Last active{" "}
                   {when(s.last_active_at)}
                 </p>

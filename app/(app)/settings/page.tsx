@@ -18,7 +18,7 @@ export default async function SettingsPage() {
       <div className="mx-auto w-full max-w-2xl px-4 pt-6 pb-16 sm:px-6 sm:pt-10">
         <header className="mb-6">
           <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Signed in as {profile.email}.</p>
+          <p className="mt-1 text-sm text-muted">Signed in as {profile.email}.</p>
         </header>
         <TimezoneForm current={profile.timezone} zones={zones.includes("UTC") ? zones : ["UTC", ...zones]} />
       </div>

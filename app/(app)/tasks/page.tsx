@@ -23,7 +23,7 @@ export default async function TasksPage({ searchParams }: Props) {
       <div className="mx-auto w-full max-w-2xl px-4 pt-6 pb-16 sm:px-6 sm:pt-10">
         <header className="mb-6">
           <h1 className="text-2xl font-semibold tracking-tight">Tasks</h1>
-          <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
+          <p className="mt-1 text-sm text-muted">
             The same list the assistant keeps in{" "}
             <Link href="/chat" className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
               Chat

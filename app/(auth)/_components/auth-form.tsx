@@ -90,7 +90,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
   }
 
   const field =
-    "mt-1 block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm shadow-xs placeholder:text-zinc-400 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 dark:border-zinc-700 dark:bg-zinc-900";
+    "mt-1 block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm shadow-xs placeholder:text-muted focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 dark:border-zinc-700 dark:bg-zinc-900";
 
   return (
     <div className="w-full max-w-sm">
@@ -99,7 +99,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
           ✓
         </div>
         <h1 className="text-2xl font-semibold tracking-tight">{text.title}</h1>
-        <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">{text.subtitle}</p>
+        <p className="mt-1 text-sm text-muted">{text.subtitle}</p>
       </div>
       <form onSubmit={onSubmit} className="space-y-4" noValidate={false}>
         {mode === "sign-up" && (
@@ -125,7 +125,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
           />
         </label>
         {mode === "sign-up" && (
-          <p id="password-hint" className="text-xs text-zinc-500 dark:text-zinc-400">
+          <p id="password-hint" className="text-xs text-muted">
             At least 10 characters and hard to guess: a few unrelated words work well.
           </p>
         )}
@@ -153,7 +153,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
           {pending ? text.busy : text.submit}
         </button>
       </form>
-      <p className="mt-6 text-center text-sm text-zinc-500 dark:text-zinc-400">
+      <p className="mt-6 text-center text-sm text-muted">
         {text.switchText}{" "}
         <Link href={text.switchLink.href} className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
           {text.switchLink.label}

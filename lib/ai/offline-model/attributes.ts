@@ -8,7 +8,7 @@ import * as chrono from "chrono-node";
 import { phraseToRule } from "@/lib/tasks/recurrence";
 import { parseWhen } from "@/lib/tasks/when";
 
-export type Priority = "low" | "medium" | "high";
+type Priority = "low" | "medium" | "high";
 
 export interface TaskAttributes {
   due_at?: string;

@@ -32,13 +32,13 @@ export type TaskAction =
   | { kind: "delete" }
   | ({ kind: "update"; title?: string; description?: string } & TaskAttributes);
 
-export interface NewTask extends TaskAttributes {
+interface NewTask extends TaskAttributes {
   title: string;
   description?: string;
 }
 
 /** What a list question narrows to: "what's due today?", "show my work tasks", "find the dentist one". */
-export interface ListFilters {
+interface ListFilters {
   q?: string;
   due?: "overdue" | "today" | "tomorrow" | "week";
   priority?: string;
@@ -138,7 +138,7 @@ const RULES: Rule[] = [
   parseWish,
 ];
 
-export function parseClause(raw: string): Intent {
+function parseClause(raw: string): Intent {
   const bare = normalize(raw).replace(/[\s.!?…]+$/, "");
   if (THANKS.test(bare)) return { kind: "reply", reply: "thanks" };
   if (HELP.test(bare)) return { kind: "reply", reply: "help" };
@@ -216,7 +216,7 @@ const STATUS_WORDS: Record<string, Exclude<TaskStatus, "all">> = {
 const TARGET_TRAILING_FILLER =
   /\s+(?:from|off|on|in|out of)\s+(?:my|the)\s+(?:(?:todo|to-do|to do|task|tasks)\s+)?(?:list|tasks|todos)$/i;
 
-export function parseTarget(raw: string): Target | null {
+function parseTarget(raw: string): Target | null {
   const phrase = stripTrailingFiller(raw).replace(TARGET_TRAILING_FILLER, "").trim();
   if (phrase === "") return null;
 
@@ -274,10 +274,14 @@ function act(action: TaskAction, target: Target | null): Intent | null {
 // ---------------------------------------------------------------------------------------------
 // Updates: rename / change / describe.
 
+/** The words for a task's two states, as regular-expression source. */
+const DONE_STATE = "(?:done|complete|completed|finished|checked(?: off)?|ticked(?: off)?|crossed off)";
+const OPEN_STATE =
+  "(?:not (?:yet )?(?:done|complete|completed|finished)|undone|incomplete|unfinished|uncompleted|pending|open|active|to-?do|to do)";
+
 /** "done"/"pending" as a new "title" is really a change of state: "change task 1 to done". */
-const STATE_DONE = /^(?:done|complete|completed|finished|checked(?: off)?|ticked(?: off)?|crossed off)$/i;
-const STATE_OPEN =
-  /^(?:not (?:yet )?(?:done|complete|completed|finished)|undone|incomplete|unfinished|uncompleted|pending|open|active|to-?do|to do)$/i;
+const STATE_DONE = new RegExp(`^${DONE_STATE}$`, "i");
+const STATE_OPEN = new RegExp(`^${OPEN_STATE}$`, "i");
 
 const DESCRIPTION_WORD = "(?:description|details|notes?|desc)";
 const UPDATE_VERB = "(?:update|change|set|edit|modify|replace|make)";
@@ -332,10 +336,6 @@ function parseUpdate(clause: string): Intent | null {
 // ---------------------------------------------------------------------------------------------
 // Complete / reopen / delete, phrased verb first.
 
-const DONE_STATE = "(?:done|complete|completed|finished|checked(?: off)?|ticked(?: off)?|crossed off)";
-const OPEN_STATE =
-  "(?:not (?:yet )?(?:done|complete|completed|finished)|undone|incomplete|unfinished|uncompleted|pending|open|active|to-?do|to do)";
-
 const MARK_AS = new RegExp(
   `^(?:mark|set|flag|make|put|move|switch|turn)\\s+(.+?)\\s+(?:as\\s+|to\\s+|back\\s+to\\s+|into\\s+)?(?:being\\s+)?(${OPEN_STATE}|${DONE_STATE})$`,
   "i",
@@ -362,9 +362,7 @@ const VERB_FIRST_RULES: Array<{ pattern: RegExp; action: TaskAction }> = [
 function parseVerbFirstAction(clause: string): Intent | null {
   const mark = MARK_AS.exec(clause);
   if (mark?.[1] !== undefined && mark[2] !== undefined) {
-    const action: TaskAction = new RegExp(`^${OPEN_STATE}$`, "i").test(mark[2])
-      ? { kind: "reopen" }
-      : { kind: "complete" };
+    const action: TaskAction = STATE_OPEN.test(mark[2]) ? { kind: "reopen" } : { kind: "complete" };
     const intent = act(action, parseTarget(mark[1]));
     if (intent) return intent;
   }

@@ -24,7 +24,7 @@ import type { TaskStatus } from "@/lib/tasks/schemas";
 import type { TaskToolName } from "@/lib/tasks/tools";
 import { asTaskList, matchTasks, type Task, type TaskRef } from "./tasks";
 
-export interface PlannedCall {
+interface PlannedCall {
   toolName: TaskToolName;
   input: Record<string, unknown>;
 }

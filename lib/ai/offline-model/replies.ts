@@ -52,12 +52,12 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
-export function taskLabel(task: TaskRef): string {
+function taskLabel(task: TaskRef): string {
   return task.title ? `#${task.id} ${task.title}` : `task #${task.id}`;
 }
 
 /** "due tomorrow at 9:00 · high priority · #work · every week on Monday", in the user's zone. */
-export function taskDetails(task: Task, zone: string): string {
+function taskDetails(task: Task, zone: string): string {
   const details = [
     task.due_at ? `due ${describeDue(task.due_at, task.all_day ?? false, zone)}` : "",
     task.priority && task.priority !== "none" ? `${task.priority} priority` : "",
@@ -82,7 +82,7 @@ function sentence(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Lists.
 
-export function listReply(status: TaskStatus, tasks: readonly Task[], zone: string): string {
+function listReply(status: TaskStatus, tasks: readonly Task[], zone: string): string {
   const lines = bullets(tasks.map((task) => taskLine(task, status === "all", zone)));
   if (status === "pending") {
     return tasks.length === 0
@@ -317,7 +317,7 @@ const GROUP_HEADINGS = {
   deleted: (n: number) => `Deleted ${plural(n, "task")}:`,
 };
 
-export interface StepSummary {
+interface StepSummary {
   text: string;
   /** The tasks this step acted on, for "it"/"them" later in the message. */
   subjects: TaskRef[];

@@ -137,7 +137,7 @@ export function meaningfulWords(query: string): string[] {
   return words(query).filter((word) => !QUERY_STOPWORDS.has(word));
 }
 
-export function queryWords(query: string): string[] {
+function queryWords(query: string): string[] {
   return meaningfulWords(query).map(stem);
 }
 

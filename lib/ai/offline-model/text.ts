@@ -66,7 +66,7 @@ export function wholeQuote(text: string): string | undefined {
   return span && span.start === 0 && span.end === trimmed.length ? span.inner.trim() : undefined;
 }
 
-export function capitalize(text: string): string {
+function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -23,7 +23,7 @@ function Drawer({ onClose }: { onClose: () => void }) {
             type="button"
             onClick={onClose}
             aria-label="Close conversations"
-            className="rounded-md p-1.5 text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-800"
+            className="rounded-md p-1.5 text-muted hover:bg-zinc-200 dark:hover:bg-zinc-800"
           >
             <X className="size-5" aria-hidden />
           </button>

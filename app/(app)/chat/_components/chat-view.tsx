@@ -13,12 +13,14 @@ import { useConversations } from "./conversations-context";
 import { MessageItems, Thinking } from "./messages";
 import { StartScreen } from "./start-screen";
 
-type Props = {
+export type ChatViewProps = {
   conversationId: string | null;
   initialMessages: ChatMessage[];
   /** Id of the oldest loaded message when older ones exist (load them on demand). */
   olderBefore: string | null;
   userName: string;
+  /** What was typed (or picked) before this component loaded. */
+  draft?: string;
 };
 
 const textOf = (message: ChatMessage | undefined) =>
@@ -54,12 +56,12 @@ async function fetchStoredMessage(conversationId: string, messageId: string): Pr
   return null;
 }
 
-export function ChatView({ conversationId, initialMessages, olderBefore, userName }: Props) {
+export function ChatView({ conversationId, initialMessages, olderBefore, userName, draft = "" }: ChatViewProps) {
   const { addConversation, refresh } = useConversations();
   // Null until the server has created the conversation (its id arrives in a response header).
   const [activeId, setActiveId] = useState(conversationId);
   const [title, setTitle] = useState<string | null>(null);
-  const [input, setInput] = useState("");
+  const [input, setInput] = useState(draft);
 
   const transport = useMemo(
     () =>
@@ -163,7 +165,7 @@ export function ChatView({ conversationId, initialMessages, olderBefore, userNam
                       const earlier = await older.load();
                       setMessages((list) => [...earlier.filter((m) => !list.some((x) => x.id === m.id)), ...list]);
                     }}
-                    className="rounded-full border border-zinc-200 px-3 py-1 text-xs text-zinc-600 hover:bg-zinc-50 disabled:opacity-60 dark:border-zinc-700 dark:text-zinc-400 dark:hover:bg-zinc-800"
+                    className="rounded-full border border-zinc-200 px-3 py-1 text-xs text-muted hover:bg-zinc-50 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800"
                   >
                     {older.loading ? "Loading…" : "Load earlier messages"}
                   </button>
@@ -218,9 +220,7 @@ export function ChatView({ conversationId, initialMessages, olderBefore, userNam
           onStop={() => void onStop()}
           busy={busy}
         />
-        <p className="mt-2 text-center text-xs text-zinc-400 dark:text-zinc-500">
-          Enter to send · Shift+Enter for a new line
-        </p>
+        <p className="mt-2 text-center text-xs text-muted">Enter to send · Shift+Enter for a new line</p>
       </div>
     </div>
   );

@@ -41,7 +41,7 @@ export function Composer({ value, onChange, onSend, onStop, busy }: Props) {
             if (canSend) onSend();
           }
         }}
-        className="field-sizing-content max-h-48 min-h-10 flex-1 resize-none bg-transparent px-2 py-2 text-[15px] leading-6 outline-none placeholder:text-zinc-400 disabled:opacity-60"
+        className="field-sizing-content max-h-48 min-h-10 flex-1 resize-none bg-transparent px-2 py-2 text-[15px] leading-6 outline-none placeholder:text-muted disabled:opacity-60"
       />
       {busy ? (
         <button

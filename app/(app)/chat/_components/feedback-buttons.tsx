@@ -41,7 +41,7 @@ export function FeedbackButtons({ messageId, initial }: { messageId: string; ini
           className={`rounded-md p-1 hover:bg-zinc-100 dark:hover:bg-zinc-800 ${
             kind === choice
               ? "text-indigo-700 dark:text-indigo-300"
-              : "text-zinc-500 hover:text-zinc-800 dark:text-zinc-400 dark:hover:text-zinc-100"
+              : "text-muted hover:text-zinc-800 dark:hover:text-zinc-100"
           }`}
         >
           <Icon className="size-3.5" fill={kind === choice ? "currentColor" : "none"} aria-hidden />

@@ -23,7 +23,7 @@ function CopyButton({ text }: { text: string }) {
         setCopied(true);
         setTimeout(() => setCopied(false), 1500);
       }}
-      className="rounded-md p-1 text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
+      className="rounded-md p-1 text-muted hover:bg-zinc-100 hover:text-zinc-700 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
     >
       {copied ? <Check className="size-3.5" aria-hidden /> : <Copy className="size-3.5" aria-hidden />}
     </button>
@@ -111,7 +111,7 @@ export function MessageItems({ message, streaming = false }: { message: ChatMess
         if (block.kind === "status") {
           return (
             <li key={block.key} data-role="status" className="flex flex-col items-start gap-1">
-              <span className="text-xs text-zinc-500 dark:text-zinc-400">
+              <span className="text-xs text-muted">
                 {statusText[block.status] ?? block.status}
                 {block.message ? ` · ${block.message}` : ""}
               </span>
@@ -131,7 +131,7 @@ export function MessageItems({ message, streaming = false }: { message: ChatMess
 
 export function Thinking() {
   return (
-    <li data-role="thinking" className="flex items-center gap-2 text-sm text-zinc-500 dark:text-zinc-400">
+    <li data-role="thinking" className="flex items-center gap-2 text-sm text-muted">
       <span className="flex gap-1" aria-hidden>
         {[0, 150, 300].map((delay) => (
           <span

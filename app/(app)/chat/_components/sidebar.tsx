@@ -80,9 +80,7 @@ function DeleteDialog({
       <h2 id="delete-title" className="text-base font-semibold">
         Delete conversation?
       </h2>
-      <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-        “{title}” and its messages will be deleted. Your tasks stay.
-      </p>
+      <p className="mt-2 text-sm text-muted">“{title}” and its messages will be deleted. Your tasks stay.</p>
       {error && (
         <p role="alert" className="mt-2 text-sm text-red-600 dark:text-red-400">
           {error}
@@ -144,7 +142,7 @@ export function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
       </div>
       <nav aria-label="Conversations" className="min-h-0 flex-1 overflow-y-auto px-2 pb-3">
         {conversations.length === 0 ? (
-          <p className="px-2 py-6 text-center text-sm text-zinc-500 dark:text-zinc-400">No conversations yet.</p>
+          <p className="px-2 py-6 text-center text-sm text-muted">No conversations yet.</p>
         ) : (
           <ul className="space-y-0.5">
             {conversations.map((c) => {
@@ -170,7 +168,7 @@ export function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
                     }`}
                   >
                     <span className="block truncate">{c.title}</span>
-                    <span className="block min-h-4 text-xs font-normal text-zinc-500 dark:text-zinc-500">
+                    <span className="block min-h-4 text-xs font-normal text-muted">
                       <RelativeTime iso={c.updated_at} />
                     </span>
                   </Link>
@@ -180,7 +178,7 @@ export function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
                       aria-label={`Rename “${c.title}”`}
                       title="Rename"
                       onClick={() => setRenaming(c.id)}
-                      className="rounded-md p-1.5 text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900 dark:hover:bg-zinc-700 dark:hover:text-white"
+                      className="rounded-md p-1.5 text-muted hover:bg-zinc-200 hover:text-zinc-900 dark:hover:bg-zinc-700 dark:hover:text-white"
                     >
                       <Pencil className="size-3.5" aria-hidden />
                     </button>
@@ -189,7 +187,7 @@ export function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
                       aria-label={`Delete “${c.title}”`}
                       title="Delete"
                       onClick={() => setDeleting({ id: c.id, title: c.title })}
-                      className="rounded-md p-1.5 text-zinc-500 hover:bg-red-100 hover:text-red-700 dark:hover:bg-red-950 dark:hover:text-red-300"
+                      className="rounded-md p-1.5 text-muted hover:bg-red-100 hover:text-red-700 dark:hover:bg-red-950 dark:hover:text-red-300"
                     >
                       <Trash2 className="size-3.5" aria-hidden />
                     </button>
@@ -207,7 +205,7 @@ export function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
               setLoadingMore(true);
               await loadMore().finally(() => setLoadingMore(false));
             }}
-            className="mt-2 w-full rounded-lg px-3 py-2 text-sm text-zinc-600 hover:bg-zinc-100 disabled:opacity-60 dark:text-zinc-400 dark:hover:bg-zinc-800"
+            className="mt-2 w-full rounded-lg px-3 py-2 text-sm text-muted hover:bg-zinc-100 disabled:opacity-60 dark:hover:bg-zinc-800"
           >
             {loadingMore ? "Loading…" : "Load more"}
           </button>

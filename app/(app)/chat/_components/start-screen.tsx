@@ -21,7 +21,7 @@ export function StartScreen({ userName, onPick }: { userName: string; onPick: (t
         {greeting()}
         {first ? `, ${first}` : ""}
       </h1>
-      <p className="mt-2 text-zinc-500 dark:text-zinc-400">What needs doing? Tell me and I&apos;ll keep your list.</p>
+      <p className="mt-2 text-muted">What needs doing? Tell me and I&apos;ll keep your list.</p>
       <ul className="mt-8 grid w-full max-w-lg gap-2 sm:grid-cols-2" aria-label="Suggestions">
         {prompts.map((prompt) => (
           <li key={prompt}>

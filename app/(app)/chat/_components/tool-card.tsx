@@ -9,7 +9,7 @@ export function ToolCard({ part }: { part: ToolPart }) {
   const card = withLiveTasks(summarizeToolPart(part), part.output, useLiveTaskStates());
   const icon =
     card.state === "running" ? (
-      <Loader2 className="size-4 animate-spin text-zinc-400" aria-hidden />
+      <Loader2 className="size-4 animate-spin text-muted" aria-hidden />
     ) : card.state === "failed" ? (
       <AlertCircle className="size-4 text-red-500" aria-hidden />
     ) : card.tasks ? (
@@ -40,7 +40,7 @@ export function ToolCard({ part }: { part: ToolPart }) {
         </div>
       )}
       {card.now && (
-        <p data-testid="tool-card-now" className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">
+        <p data-testid="tool-card-now" className="mt-0.5 text-xs text-muted">
           {card.now}
         </p>
       )}
@@ -55,12 +55,10 @@ export function ToolCard({ part }: { part: ToolPart }) {
                 className={`inline-block size-1.5 rounded-full ${t.completed ? "bg-emerald-500" : "bg-zinc-400"}`}
                 aria-hidden
               />
-              <span className="text-zinc-400">#{t.id}</span>
-              <span className={`truncate ${t.completed || t.deleted ? "text-zinc-400 line-through" : ""}`}>
-                {t.title}
-              </span>
+              <span className="text-muted">#{t.id}</span>
+              <span className={`truncate ${t.completed || t.deleted ? "text-muted line-through" : ""}`}>{t.title}</span>
               {t.deleted ? (
-                <span className="text-zinc-600 dark:text-zinc-400">(deleted)</span>
+                <span className="text-muted">(deleted)</span>
               ) : (
                 t.completed && <span className="sr-only">(done)</span>
               )}
@@ -68,7 +66,7 @@ export function ToolCard({ part }: { part: ToolPart }) {
             </li>
           ))}
           {card.count !== undefined && card.count > shown.length && (
-            <li className="text-zinc-400">and {card.count - shown.length} more</li>
+            <li className="text-muted">and {card.count - shown.length} more</li>
           )}
         </ul>
       )}

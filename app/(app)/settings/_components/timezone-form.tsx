@@ -54,7 +54,7 @@ export function TimezoneForm({ current, zones }: { current: string; zones: strin
       <h2 id="timezone-heading" className="text-base font-semibold">
         Time zone
       </h2>
-      <p id="timezone-hint" className="text-sm text-zinc-600 dark:text-zinc-400">
+      <p id="timezone-hint" className="text-sm text-muted">
         Due dates and reminders are read and shown in this zone, in Chat and on Tasks. Now:{" "}
         <strong className="font-medium text-zinc-900 dark:text-zinc-100" data-testid="current-timezone">
           {label(current)}
@@ -89,7 +89,7 @@ export function TimezoneForm({ current, zones }: { current: string; zones: strin
           </p>
         )}
         {suggested && chosen === null && (
-          <p className="mt-1.5 text-sm text-zinc-600 dark:text-zinc-400">
+          <p className="mt-1.5 text-sm text-muted">
             Suggested from this browser. Save to use it.
           </p>
         )}

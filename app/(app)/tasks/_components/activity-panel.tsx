@@ -38,6 +38,8 @@ function describe(event: StoredEvent): string {
       return "Deleted a chat";
     case "notification":
       return `Reminder ${title}`;
+    case "notification.read":
+      return "Read notifications";
   }
 }
 
@@ -74,16 +76,14 @@ export function ActivityPanel() {
       <h2 id="activity-heading" className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">
         Activity
       </h2>
-      {failed && <p className="text-sm text-zinc-600 dark:text-zinc-400">Couldn&apos;t load the activity.</p>}
-      {events?.length === 0 && (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">Nothing yet: changes from anywhere show up here.</p>
-      )}
+      {failed && <p className="text-sm text-muted">Couldn&apos;t load the activity.</p>}
+      {events?.length === 0 && <p className="text-sm text-muted">Nothing yet: changes from anywhere show up here.</p>}
       {events && events.length > 0 && (
         <ol aria-label="Recent changes" className="space-y-1 text-sm text-zinc-700 dark:text-zinc-300">
           {events.map((event) => (
             <li key={event.id} className="truncate">
               {describe(event)}
-              <span className="text-zinc-600 dark:text-zinc-400">
+              <span className="text-muted">
                 {" · "}
                 {doors[event.source]}
                 {" · "}

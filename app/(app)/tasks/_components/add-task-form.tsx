@@ -15,8 +15,7 @@ import { TaskFields } from "./task-fields";
 
 type Props = { onAdd: (input: CreateTaskInput) => Promise<MutationResult<TaskDto>> };
 
-const bare =
-  "block w-full min-w-0 bg-transparent placeholder:text-zinc-400 focus:outline-none focus-visible:outline-none dark:placeholder:text-zinc-500";
+const bare = "block w-full min-w-0 bg-transparent placeholder:text-muted focus:outline-none focus-visible:outline-none";
 
 export function AddTaskForm({ onAdd }: Props) {
   const [title, setTitle] = useState("");
@@ -162,7 +161,7 @@ export function AddTaskForm({ onAdd }: Props) {
         </p>
       )}
       <div className="flex items-center justify-between gap-3 border-t border-zinc-100 px-3 py-2 dark:border-zinc-800">
-        <p className="hidden pl-1 text-xs text-zinc-400 sm:block dark:text-zinc-500">
+        <p className="hidden pl-1 text-xs text-muted sm:block">
           <kbd className="font-sans">Enter</kbd> to add · <kbd className="font-sans">Shift + Enter</kbd> for a new line
         </p>
         <div className="ml-auto flex items-center gap-3">

@@ -5,7 +5,7 @@ export function CharCount({ length, max, id }: { length: number; max: number; id
   return (
     <span
       id={id}
-      className={`text-xs tabular-nums ${over ? "font-medium text-red-600 dark:text-red-400" : "text-zinc-400 dark:text-zinc-500"}`}
+      className={`text-xs tabular-nums ${over ? "font-medium text-red-600 dark:text-red-400" : "text-muted"}`}
     >
       {length}/{max}
       <span className="sr-only"> characters</span>

@@ -33,7 +33,7 @@ export function EmptyState({
         {icon}
       </div>
       <p className="font-medium text-zinc-900 dark:text-zinc-100">{title}</p>
-      <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
+      <p className="mt-1 text-sm text-muted">
         {body}
         {kind === "all" && !filtered && (
           <>

@@ -7,10 +7,10 @@ export const secondaryButton =
   "inline-flex min-h-10 items-center justify-center rounded-lg px-3 text-sm font-medium text-zinc-600 transition-colors hover:bg-zinc-100 hover:text-zinc-900 disabled:cursor-not-allowed disabled:opacity-60 sm:min-h-9 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white";
 
 export const iconButton =
-  "inline-flex size-10 shrink-0 items-center justify-center rounded-lg text-zinc-400 transition-colors hover:bg-zinc-100 hover:text-zinc-700 disabled:cursor-not-allowed disabled:opacity-50 sm:size-8 dark:text-zinc-500 dark:hover:bg-zinc-800 dark:hover:text-zinc-200";
+  "inline-flex size-10 shrink-0 items-center justify-center rounded-lg text-muted transition-colors hover:bg-zinc-100 hover:text-zinc-700 disabled:cursor-not-allowed disabled:opacity-50 sm:size-8 dark:hover:bg-zinc-800 dark:hover:text-zinc-200";
 
 export const field =
-  "block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-base shadow-xs placeholder:text-zinc-400 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 aria-invalid:border-red-500 aria-invalid:focus:ring-red-500/30 sm:text-sm dark:border-zinc-700 dark:bg-zinc-950 dark:placeholder:text-zinc-500 dark:aria-invalid:border-red-500";
+  "block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-base shadow-xs placeholder:text-muted focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 aria-invalid:border-red-500 aria-invalid:focus:ring-red-500/30 sm:text-sm dark:border-zinc-700 dark:bg-zinc-950 dark:aria-invalid:border-red-500";
 
 export const fieldError = "mt-1.5 text-sm text-red-600 dark:text-red-400";
 

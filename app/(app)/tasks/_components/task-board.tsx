@@ -181,7 +181,7 @@ export function TaskBoard({ initial }: Props) {
           <TaskFilter value={status} counts={counts} onChange={setStatus} />
         </div>
         <TaskFilters query={query} onChange={setFilters} />
-        <p className="text-xs text-zinc-600 dark:text-zinc-400" aria-live="polite">
+        <p className="text-xs text-muted" aria-live="polite">
           {apiQuery
             ? `${count} matching ${count === 1 ? "task" : "tasks"}`
             : `${count} ${count === 1 ? "task" : "tasks"}`}

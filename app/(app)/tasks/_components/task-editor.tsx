@@ -173,9 +173,7 @@ export function TaskEditor({ task, onSave, onCancel }: Props) {
         <span className="ml-auto flex items-center gap-3">
           <CharCount length={title.trim().length} max={TASK_TITLE_MAX} />
           <CharCount length={description.length} max={TASK_DESCRIPTION_MAX} />
-          <span className="hidden text-xs text-zinc-400 sm:inline dark:text-zinc-500">
-            Enter to save · Esc to cancel
-          </span>
+          <span className="hidden text-xs text-muted sm:inline">Enter to save · Esc to cancel</span>
         </span>
       </div>
     </form>

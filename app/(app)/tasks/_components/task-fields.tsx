@@ -27,7 +27,7 @@ type Props = {
 };
 
 const label = "block text-sm font-medium text-zinc-700 dark:text-zinc-200";
-const hint = "mt-1 text-xs text-zinc-600 dark:text-zinc-400";
+const hint = "mt-1 text-xs text-muted";
 
 /** Due date-time (or a whole day), reminder, priority, repeat and tags: the part-2 fields of a task. */
 export function TaskFields({ id, draft, onChange, errors, disabled, zone }: Props) {

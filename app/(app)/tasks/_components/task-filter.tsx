@@ -24,15 +24,13 @@ export function TaskFilter({ value, counts, onChange }: Props) {
             className={`inline-flex min-h-10 items-center justify-center gap-1.5 rounded-lg px-3 text-sm font-medium transition-colors sm:min-h-8 ${
               active
                 ? "bg-white text-zinc-900 shadow-sm dark:bg-zinc-700/70 dark:text-white"
-                : "text-zinc-600 hover:bg-white/60 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-white"
+                : "text-muted hover:bg-white/60 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-white"
             }`}
           >
             {STATUS_LABELS[status]}
             <span
               className={`min-w-5 rounded-full px-1.5 text-xs tabular-nums ${
-                active
-                  ? "bg-indigo-50 text-indigo-700 dark:bg-indigo-500/20 dark:text-indigo-200"
-                  : "text-zinc-500 dark:text-zinc-500"
+                active ? "bg-indigo-50 text-indigo-700 dark:bg-indigo-500/20 dark:text-indigo-200" : "text-muted"
               }`}
             >
               {counts[status]}

@@ -82,7 +82,7 @@ export function TaskFilters({ query, onChange }: Props) {
           Search tasks
         </label>
         <Search
-          className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-500 dark:text-zinc-400"
+          className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted"
           aria-hidden
         />
         <input

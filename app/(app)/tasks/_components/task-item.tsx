@@ -77,14 +77,14 @@ export function TaskItem({ task, busy, error, onToggle, onSave, onArmDelete, onD
             <p
               className={`text-[15px] leading-6 font-medium wrap-anywhere ${
                 task.completed
-                  ? "text-zinc-400 line-through decoration-zinc-300 dark:text-zinc-500 dark:decoration-zinc-600"
+                  ? "text-muted line-through decoration-zinc-300 dark:decoration-zinc-600"
                   : "text-zinc-900 dark:text-zinc-100"
               }`}
             >
               {task.title}
             </p>
             {task.description && (
-              <p className="mt-0.5 text-sm leading-5 whitespace-pre-line text-zinc-500 wrap-anywhere dark:text-zinc-400">
+              <p className="mt-0.5 text-sm leading-5 whitespace-pre-line text-muted wrap-anywhere">
                 {task.description}
               </p>
             )}
@@ -92,7 +92,7 @@ export function TaskItem({ task, busy, error, onToggle, onSave, onArmDelete, onD
               <TaskMeta task={task} />
             </div>
           </div>
-          <p className="col-start-2 row-start-2 mt-1.5 self-center text-xs text-zinc-400 tabular-nums sm:self-start dark:text-zinc-500">
+          <p className="col-start-2 row-start-2 mt-1.5 self-center text-xs text-muted tabular-nums sm:self-start">
             <span>#{task.id}</span>
             <RelativeTime iso={task.created_at} prefix=" · " />
           </p>

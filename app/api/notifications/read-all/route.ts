@@ -4,5 +4,5 @@ import { methods } from "@/lib/http";
 import { markAllNotificationsRead } from "@/lib/notifications/service";
 
 export const { GET, POST, PUT, PATCH, DELETE } = methods({
-  POST: withUser(async (_req, { user }) => Response.json(await markAllNotificationsRead(user.id))),
+  POST: withUser(async (_req, { actor }) => Response.json(await markAllNotificationsRead(actor))),
 });

@@ -7,8 +7,8 @@ import { markNotificationRead } from "@/lib/notifications/service";
 type Params = { id: string };
 
 export const { GET, POST, PUT, PATCH, DELETE } = methods<Params>({
-  POST: withUser<Params>(async (_req, { user, params }) => {
+  POST: withUser<Params>(async (_req, { actor, params }) => {
     const { id } = parseWith(notificationPathSchema, params);
-    return Response.json(await markNotificationRead(user.id, id));
+    return Response.json(await markNotificationRead(actor, id));
   }),
 });
