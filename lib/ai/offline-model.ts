@@ -26,7 +26,8 @@ export const OFFLINE_MODEL_LABEL = "Offline model";
 export interface OfflineModelOptions {
   /**
    * Pause before each streamed chunk (every text delta and tool call), and the same total pause
-   * before `doGenerate` answers: simulates a slow model. Default 0.
+   * before `doGenerate` answers: simulates a slow model, streaming its text a word at a time.
+   * Default 0: an instant model, whose text comes in a few larger deltas.
    */
   chunkDelayMs?: number;
   /** The caller's step limit (`stopWhen: stepCountIs(n)`); the model answers in text on the last step. Default 5. */
@@ -60,7 +61,7 @@ export function createOfflineModel(options: OfflineModelOptions = {}): LanguageM
 
     async doStream(call: LanguageModelV3CallOptions): Promise<LanguageModelV3StreamResult> {
       throwIfAborted(call.abortSignal);
-      const parts = toStreamParts(respond(call, maxSteps));
+      const parts = toStreamParts(respond(call, maxSteps), chunkDelayMs > 0 ? textChunks : instantChunks);
       return { stream: streamOf(parts, chunkDelayMs, call.abortSignal) };
     },
   };
@@ -162,11 +163,25 @@ function textChunks(text: string): string[] {
   return text.match(/\S+\s*|\s+/g) ?? [];
 }
 
+/**
+ * An instant model's text in at most INSTANT_DELTAS pieces of whole words. Still streamed in
+ * several deltas, but not a word at a time: each delta costs the SDK's stream pipeline the same
+ * whatever its size, and a slow model's pace (a word at a time) means nothing without the pause.
+ */
+const INSTANT_DELTAS = 4;
+function instantChunks(text: string): string[] {
+  const words = textChunks(text);
+  const size = Math.ceil(words.length / INSTANT_DELTAS);
+  const pieces: string[] = [];
+  for (let i = 0; i < words.length; i += size) pieces.push(words.slice(i, i + size).join(""));
+  return pieces;
+}
+
 function chunkCount(content: readonly LanguageModelV3Content[]): number {
   return content.reduce((count, part) => count + (part.type === "text" ? textChunks(part.text).length : 1), 0);
 }
 
-function toStreamParts(response: Response): LanguageModelV3StreamPart[] {
+function toStreamParts(response: Response, chunks: (text: string) => string[]): LanguageModelV3StreamPart[] {
   const parts: LanguageModelV3StreamPart[] = [
     { type: "stream-start", warnings: [] },
     { type: "response-metadata", id: response.id, modelId: "offline" },
@@ -175,7 +190,7 @@ function toStreamParts(response: Response): LanguageModelV3StreamPart[] {
     if (part.type === "text") {
       const id = `text-${index}`;
       parts.push({ type: "text-start", id });
-      for (const delta of textChunks(part.text)) parts.push({ type: "text-delta", id, delta });
+      for (const delta of chunks(part.text)) parts.push({ type: "text-delta", id, delta });
       parts.push({ type: "text-end", id });
     } else if (part.type === "tool-call") {
       const id = part.toolCallId;

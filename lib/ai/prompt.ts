@@ -1,4 +1,4 @@
-import { TZDate } from "@date-fns/tz";
+import { tzOffset } from "@date-fns/tz";
 
 // Formatters are costly to build (≈ 0.5 ms each): one per zone, kept.
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -20,6 +20,15 @@ function localFormat(zone: string): Intl.DateTimeFormat {
   return format;
 }
 
+/** "+05:30": the zone's offset at that moment (through @date-fns/tz's cached formatter, not a new one per call). */
+function utcOffset(zone: string, at: Date): string {
+  const minutes = tzOffset(zone, at);
+  const sign = minutes < 0 ? "-" : "+";
+  const abs = Math.abs(minutes);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
 /** The line of the system prompt that says when and where the user is (the offline model reads it too). */
 export const ZONE_LINE = /^User's time zone: (\S+)$/m;
 
@@ -28,10 +37,9 @@ export const ZONE_LINE = /^User's time zone: (\S+)$/m;
  * and "what's overdue?" mean what the user means.
  */
 export function systemPrompt(now: Date = new Date(), zone = "UTC"): string {
-  const offset = new TZDate(now.getTime(), zone).toString().match(/GMT([+-]\d{4})/)?.[1] ?? "+0000";
   return [
     "You are Taskchat, a friendly assistant that manages the user's todo list with tools.",
-    `It is now ${localFormat(zone).format(now)} where the user is (UTC${offset.slice(0, 3)}:${offset.slice(3)}).`,
+    `It is now ${localFormat(zone).format(now)} where the user is (UTC${utcOffset(zone, now)}).`,
     `User's time zone: ${zone}`,
     "",
     "Rules:",

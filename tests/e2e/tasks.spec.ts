@@ -426,12 +426,16 @@ test("looks finished on a desktop, light and dark", async ({ page, request }) =>
   await page.keyboard.press("Escape");
   await page.emulateMedia({ colorScheme: "light" });
   await newTitle(page).focus();
+  const search = page.getByRole("search", { name: "Search and filter tasks" });
   const order = [
     newDescription(page),
+    page.getByRole("button", { name: "More options" }),
     page.getByRole("button", { name: "Add task" }),
     filterButton(page, "All"),
     filterButton(page, "Pending"),
     filterButton(page, "Completed"),
+    search.getByRole("searchbox", { name: "Search tasks" }),
+    ...["Priority", "Tag", "Due", "Sort by", "Order"].map((name) => search.getByRole("combobox", { name })),
     page.getByRole("checkbox", { name: "Re-open “Water the plants”" }),
     items(page).first().getByRole("button", { name: "Edit “Water the plants”" }),
   ];
