@@ -28,7 +28,7 @@ export function parseServerTiming(header: string | null): RoundTrips | undefined
 
 export type Timed<T> = { ms: number; status: number; body: T; roundTrips?: RoundTrips };
 
-async function timedJson<T>(url: string, init: RequestInit): Promise<Timed<T>> {
+export async function timedJson<T>(url: string, init: RequestInit): Promise<Timed<T>> {
   const started = performance.now();
   const res = await fetch(url, init);
   const text = await res.text();

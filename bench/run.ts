@@ -14,6 +14,7 @@ import { type ScenarioResult, formatTable } from "./report";
 import { measureBundle } from "./scenarios/bundle";
 import { measureConcurrency } from "./scenarios/concurrency";
 import { measureHistoryLength } from "./scenarios/history";
+import { measureListing } from "./scenarios/listing";
 import { measureLiveSync } from "./scenarios/live-sync";
 import { measureReminders } from "./scenarios/reminders";
 import { measureStreaming } from "./scenarios/streaming";
@@ -95,6 +96,8 @@ async function main() {
     }
     log("5: 1,000 vs 10,000 messages");
     results.push(await measureHistoryLength(server, { warmup: size(10, 3), samples: size(80, 10) }));
+    log("10: a filtered task page, 100,000 vs 100 tasks");
+    results.push(await measureListing(server, { warmup: size(20, 5), samples: size(200, 20) }));
     log("6: /chat first-load JavaScript");
     const viewer = await signUp(server.url, { name: "Bench Viewer" });
     const page = await fetch(`${server.url}/chat`, { headers: { cookie: viewer.cookie } });

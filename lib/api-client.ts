@@ -3,8 +3,9 @@
 // every failure becomes an ApiError with a message fit to show.
 import type { ConversationSummary, FeedbackKind, getConversation } from "@/lib/chat/conversations";
 import type { StoredEvent } from "@/lib/events/service";
-import type { CreateTaskInput, TaskStatus, UpdateTaskInput } from "@/lib/tasks/schemas";
-import type { TaskDto, TaskList } from "@/lib/tasks/service";
+import type { Profile } from "@/lib/auth/profile";
+import type { CreateTaskInput, UpdateTaskInput } from "@/lib/tasks/schemas";
+import type { TagCount, TaskDto, TaskList } from "@/lib/tasks/service";
 import type { NotificationDto, NotificationList } from "@/lib/notifications/service";
 
 export class ApiError extends Error {
@@ -12,6 +13,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The input field the server named (its first issue's path), when it named one. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = "ApiError";
@@ -25,7 +28,7 @@ export class ApiError extends Error {
 const SIGNED_OUT = "You have been signed out. Sign in again to continue.";
 const OFFLINE = "Couldn't reach the server. Check your connection and try again.";
 
-function isErrorBody(body: unknown): body is { error: string; message: string } {
+function isErrorBody(body: unknown): body is { error: string; message: string; issues?: unknown } {
   return (
     typeof body === "object" &&
     body !== null &&
@@ -36,10 +39,18 @@ function isErrorBody(body: unknown): body is { error: string; message: string } 
   );
 }
 
+function firstField(issues: unknown): string | undefined {
+  if (!Array.isArray(issues)) return undefined;
+  const first: unknown = issues[0];
+  if (typeof first !== "object" || first === null || !("path" in first) || !Array.isArray(first.path)) return undefined;
+  const field: unknown = first.path[0];
+  return typeof field === "string" ? field : undefined;
+}
+
 /** The error a failed response stands for, from its status and (parsed) body. */
 export function errorOfResponse(status: number, body: unknown): ApiError {
   if (status === 401) return new ApiError(401, "unauthorized", SIGNED_OUT);
-  if (isErrorBody(body) && body.message) return new ApiError(status, body.error, body.message);
+  if (isErrorBody(body) && body.message) return new ApiError(status, body.error, body.message, firstField(body.issues));
   return new ApiError(status, "http_error", `The server answered ${status}. Please try again.`);
 }
 
@@ -90,7 +101,9 @@ async function request<T>(path: string, init: { method?: string; body?: unknown 
 const taskPath = (id: number) => `/api/tasks/${id}`;
 
 export const tasksApi = {
-  list: (status: TaskStatus = "all") => request<TaskList>(`/api/tasks?status=${status}`),
+  /** GET /api/tasks with the query as the page's URL carries it (status, q, priority, tag, due, sort, order, cursor). */
+  list: (query: URLSearchParams = new URLSearchParams()) => request<TaskList>(`/api/tasks?${query}`),
+  tags: () => request<{ tags: TagCount[] }>("/api/tags"),
   create: (input: CreateTaskInput) => request<TaskDto>("/api/tasks", { method: "POST", body: input }),
   update: (id: number, input: UpdateTaskInput) => request<TaskDto>(taskPath(id), { method: "PATCH", body: input }),
   remove: (id: number) => request<void>(taskPath(id), { method: "DELETE" }),
@@ -122,6 +135,11 @@ export const conversationsApi = {
       method: "PUT",
       body: { kind },
     }),
+};
+
+export const meApi = {
+  get: () => request<Profile>("/api/me"),
+  setTimezone: (timezone: string) => request<Profile>("/api/me", { method: "PATCH", body: { timezone } }),
 };
 
 export const authApi = {

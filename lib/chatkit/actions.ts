@@ -6,7 +6,7 @@ import type { TaskAction } from "@/lib/chat/types";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/http";
 import { taskIdSchema } from "@/lib/tasks/schemas";
-import { deleteTask, setTaskCompleted } from "@/lib/tasks/service";
+import { deleteTask, getTimezone, setTaskCompleted } from "@/lib/tasks/service";
 import { actionsOf, parseItemId, widgetItem } from "./items";
 import type { RequestOf } from "./schemas";
 import { STREAM_OPTIONS, eventsStream, sseResponse } from "./stream";
@@ -44,7 +44,8 @@ export async function runWidgetAction(userId: string, params: RequestOf<"threads
     input: part.input,
     outcome: { output: part.output },
   };
-  const shown = widgetItem(params.thread_id, message.id, message.created_at, call, actionsOf(message.parts));
+  const zone = await getTimezone(userId);
+  const shown = widgetItem(params.thread_id, message.id, message.created_at, call, actionsOf(message.parts), zone);
   const taskId = action.payload.task_id;
   if (!shown || !taskIdsOf(shown.widget).includes(taskId)) {
     throw new AppError("invalid_request", `params.action.payload.task_id: task ${taskId} is not in this widget`);
@@ -66,10 +67,14 @@ export async function runWidgetAction(userId: string, params: RequestOf<"threads
   }
   const kept = { type: "data-task-action" as const, data: record };
   if (!(await appendMessagePart(userId, params.thread_id, message.id, kept))) throw itemNotFound();
-  const updated = widgetItem(params.thread_id, message.id, message.created_at, call, [
-    ...actionsOf(message.parts),
-    record,
-  ]);
+  const updated = widgetItem(
+    params.thread_id,
+    message.id,
+    message.created_at,
+    call,
+    [...actionsOf(message.parts), record],
+    zone,
+  );
   return sseResponse(
     eventsStream([STREAM_OPTIONS, ...(updated ? [{ type: "thread.item.replaced" as const, item: updated }] : [])]),
   );

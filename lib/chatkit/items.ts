@@ -59,16 +59,20 @@ export function actionsOf(parts: ChatPart[]): TaskAction[] {
   return parts.flatMap((p) => (p.type === "data-task-action" ? [p.data] : []));
 }
 
-/** A tool call's widget item, drawn with the actions taken on it; null for an unknown tool. */
+/**
+ * A tool call's widget item, drawn with the actions taken on it and its dates in the user's
+ * `zone`; null for an unknown tool.
+ */
 export function widgetItem(
   threadId: string,
   messageId: string,
   createdAt: string,
   call: { toolCallId: string; toolName: string; input: unknown; outcome: ToolOutcome },
   actions: TaskAction[],
+  zone: string,
 ): WidgetItem | null {
   const own = actions.filter((a) => a.tool_call_id === call.toolCallId);
-  const drawn = taskToolWidget(call.toolName, call.input, call.outcome, own);
+  const drawn = taskToolWidget(call.toolName, call.input, call.outcome, zone, own);
   if (!drawn) return null;
   return {
     type: "widget",
@@ -87,7 +91,7 @@ function outcomeOf(part: ToolPart | DynamicToolUIPart): ToolOutcome | null {
 }
 
 /** A stored message as the thread items it shows. */
-export function itemsOfMessage(threadId: string, message: StoredMessage): ThreadItem[] {
+export function itemsOfMessage(threadId: string, message: StoredMessage, zone: string): ThreadItem[] {
   if (message.role === "user") return [userMessageItem(threadId, message)];
   const actions = actionsOf(message.parts);
   const items: ThreadItem[] = [];
@@ -111,6 +115,7 @@ export function itemsOfMessage(threadId: string, message: StoredMessage): Thread
           message.created_at,
           { toolCallId: part.toolCallId, toolName: getToolName(part), input: part.input, outcome },
           actions,
+          zone,
         );
       if (item) items.push(item);
     }

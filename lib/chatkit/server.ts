@@ -13,6 +13,7 @@ import { chatRequestSchema, renameConversationSchema } from "@/lib/chat/schemas"
 import { chatSettings } from "@/lib/chat/settings";
 import { type TurnRequest, chatTurnStream } from "@/lib/chat/turn";
 import { AppError } from "@/lib/errors";
+import { getTimezone } from "@/lib/tasks/service";
 import { parseWith } from "@/lib/http";
 import { runWidgetAction } from "./actions";
 import { parseItemId, threadOf, userMessageItem } from "./items";
@@ -96,7 +97,8 @@ async function respond(
   }
   const { conversationId, stream } = started;
   try {
-    return sseResponse(stream.pipeThrough(turnEvents(conversationId, await prefix(conversationId))));
+    const [events, zone] = await Promise.all([prefix(conversationId), getTimezone(turn.userId)]);
+    return sseResponse(stream.pipeThrough(turnEvents(conversationId, events, zone)));
   } catch (error) {
     // The turn finishes (and stores what it has) only once its stream is read or cancelled.
     await stream.cancel();

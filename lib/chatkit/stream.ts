@@ -18,7 +18,11 @@ export const STREAM_OPTIONS: ThreadStreamEvent = { type: "stream_options", strea
  * When the turn fails, the text it streamed is withdrawn (`thread.item.removed`), as the stored
  * conversation keeps none of a failed turn's text, and an error event follows.
  */
-export function turnEvents(threadId: string, prefix: ThreadStreamEvent[]): TransformStream<Chunk, ThreadStreamEvent> {
+export function turnEvents(
+  threadId: string,
+  prefix: ThreadStreamEvent[],
+  zone: string,
+): TransformStream<Chunk, ThreadStreamEvent> {
   let messageId = "";
   let createdAt = new Date().toISOString();
   let textCount = 0;
@@ -55,7 +59,7 @@ export function turnEvents(threadId: string, prefix: ThreadStreamEvent[]): Trans
     const call = calls.get(toolCallId);
     if (!call || reported.has(toolCallId)) return [];
     reported.add(toolCallId);
-    const item = widgetItem(threadId, messageId, createdAt, { toolCallId, ...call, outcome }, []);
+    const item = widgetItem(threadId, messageId, createdAt, { toolCallId, ...call, outcome }, [], zone);
     return item ? [{ type: "thread.item.done", item }] : [];
   };
 

@@ -7,6 +7,7 @@ import {
   listMessages,
 } from "@/lib/chat/conversations";
 import { AppError } from "@/lib/errors";
+import { getTimezone } from "@/lib/tasks/service";
 import { isThreadId, itemsOfMessage, parseItemId, threadOf } from "./items";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type Thread, type ThreadItem } from "./schemas";
 
@@ -45,17 +46,16 @@ export async function listItems(userId: string, threadId: string, params: PagePa
     await getConversationSummary(userId, threadId); // 404 first when the thread is not the user's
     throw new AppError("invalid_request", "after: is not an item of this thread");
   }
-  const rows = await listMessages(userId, threadId, {
-    order: params.order,
-    take: limit + 1,
-    afterId: anchor?.id,
-  });
+  const [rows, zone] = await Promise.all([
+    listMessages(userId, threadId, { order: params.order, take: limit + 1, afterId: anchor?.id }),
+    getTimezone(userId),
+  ]);
   if (!rows) throw conversationNotFound();
 
   const inOrder = (items: ThreadItem[]) => (params.order === "asc" ? items : items.reverse());
-  let items = rows.flatMap((m) => inOrder(itemsOfMessage(threadId, m)));
+  let items = rows.flatMap((m) => inOrder(itemsOfMessage(threadId, m, zone)));
   if (anchor) {
-    const own = inOrder(itemsOfMessage(threadId, anchor));
+    const own = inOrder(itemsOfMessage(threadId, anchor, zone));
     const at = own.findIndex((item) => item.id === params.after);
     if (at < 0) throw new AppError("invalid_request", "after: is not an item of this thread");
     items = [...own.slice(at + 1), ...items];

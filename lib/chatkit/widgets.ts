@@ -47,14 +47,26 @@ const action = (type: string, taskId: number): ActionConfig => ({
   loadingBehavior: "self",
 });
 
-const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
-const dateTimeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-function dueText(task: WidgetTask): string | null {
+/** "Due Jun 3, 2099, 2:30 PM PDT" (a whole day: "Due Jun 3, 2099"), in the user's zone. */
+function dueText(task: WidgetTask, zone: string): string | null {
   if (!task.due_at) return null;
   const due = new Date(task.due_at);
   if (Number.isNaN(due.getTime())) return null;
-  return `Due ${task.all_day ? dateFormat.format(due) : `${dateTimeFormat.format(due)} UTC`}`;
+  const format = new Intl.DateTimeFormat(
+    "en-US",
+    task.all_day
+      ? { dateStyle: "medium", timeZone: zone }
+      : {
+          year: "numeric",
+          month: "short",
+          day: "numeric",
+          hour: "numeric",
+          minute: "2-digit",
+          timeZone: zone,
+          timeZoneName: "short",
+        },
+  );
+  return `Due ${format.format(due)}`;
 }
 
 const priorityBadge: Record<string, WidgetComponent> = {
@@ -66,9 +78,9 @@ const priorityBadge: Record<string, WidgetComponent> = {
 type TaskState = { task: WidgetTask; deleted: boolean };
 
 /** One task: done state, title, details (due date, repeat, priority, tags) and its buttons. */
-function taskRow({ task, deleted }: TaskState): WidgetComponent[] {
+function taskRow({ task, deleted }: TaskState, zone: string): WidgetComponent[] {
   const overdue = Boolean(task.due_at && !task.completed && new Date(task.due_at).getTime() < Date.now());
-  const details = [`#${task.id}`, dueText(task), task.recurrence_text ? `Repeats ${task.recurrence_text}` : null]
+  const details = [`#${task.id}`, dueText(task, zone), task.recurrence_text ? `Repeats ${task.recurrence_text}` : null]
     .filter((d): d is string => Boolean(d))
     .join(" · ");
   const badges: WidgetComponent[] = [
@@ -125,12 +137,12 @@ function taskRow({ task, deleted }: TaskState): WidgetComponent[] {
 const line = ({ task, deleted }: TaskState) =>
   `#${task.id} ${task.title}${deleted ? " (deleted)" : task.completed ? " (done)" : ""}`;
 
-function card(status: { text: string; icon: WidgetIconName }, state: TaskState): WidgetRoot {
+function card(status: { text: string; icon: WidgetIconName }, state: TaskState, zone: string): WidgetRoot {
   return {
     type: "Card",
     key: `task-${state.task.id}`,
     status,
-    children: [{ type: "Row", gap: 3, align: "center", children: taskRow(state) }],
+    children: [{ type: "Row", gap: 3, align: "center", children: taskRow(state, zone) }],
   };
 }
 
@@ -162,7 +174,12 @@ const withChanges = (task: WidgetTask, changes: Map<number, Partial<TaskState>>)
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-function listWidget(input: unknown, list: z.infer<typeof listSchema>, changes: Map<number, Partial<TaskState>>) {
+function listWidget(
+  input: unknown,
+  list: z.infer<typeof listSchema>,
+  changes: Map<number, Partial<TaskState>>,
+  zone: string,
+) {
   const filter = z.object({ status: z.enum(["pending", "completed"]) }).safeParse(input);
   const noun = filter.success ? `${filter.data.status} task` : "task";
   const rows = list.tasks.slice(0, LIST_WIDGET_ROWS).map((t) => withChanges(t, changes));
@@ -182,7 +199,7 @@ function listWidget(input: unknown, list: z.infer<typeof listSchema>, changes: M
     key: `task-${state.task.id}`,
     gap: 3,
     align: "center",
-    children: taskRow(state),
+    children: taskRow(state, zone),
   }));
   if (more > 0) {
     items.push({
@@ -211,13 +228,14 @@ const singleStatus: Record<string, (task: WidgetTask) => { text: string; icon: W
 export type ToolOutcome = { output: unknown } | { errorText: string };
 
 /**
- * The widget for a task tool's result (or failure), drawn with the actions taken on it since;
- * null for a tool this module does not know.
+ * The widget for a task tool's result (or failure), drawn with the actions taken on it since and
+ * its dates in the user's zone; null for a tool this module does not know.
  */
 export function taskToolWidget(
   tool: string,
   input: unknown,
   outcome: ToolOutcome,
+  zone: string,
   actions: TaskAction[] = [],
 ): { widget: WidgetRoot; copyText: string } | null {
   if ("errorText" in outcome) return errorCard(outcome.errorText);
@@ -227,14 +245,14 @@ export function taskToolWidget(
 
   if (tool === "list_tasks") {
     const list = listSchema.safeParse(outcome.output);
-    return list.success ? listWidget(input, list.data, changes) : null;
+    return list.success ? listWidget(input, list.data, changes, zone) : null;
   }
   if (tool === "delete_task") {
     const deleted = deletedSchema.safeParse(outcome.output);
     if (!deleted.success) return null;
     const task: WidgetTask = { id: deleted.data.id, title: deleted.data.title, description: "", completed: false };
     return {
-      widget: card({ text: "Task deleted", icon: "check" }, { task, deleted: true }),
+      widget: card({ text: "Task deleted", icon: "check" }, { task, deleted: true }, zone),
       copyText: `Deleted #${task.id} ${task.title}`,
     };
   }
@@ -243,7 +261,7 @@ export function taskToolWidget(
   if (!status || !task.success) return null;
   const state = withChanges(task.data, changes);
   return {
-    widget: card(state.deleted ? { text: "Task deleted", icon: "check" } : status(state.task), state),
+    widget: card(state.deleted ? { text: "Task deleted", icon: "check" } : status(state.task), state, zone),
     copyText: line(state),
   };
 }

@@ -31,7 +31,7 @@ const chunks = (...list: Chunk[]) =>
 async function eventsOf(list: Chunk[], prefix: ThreadStreamEvent[] = []): Promise<ThreadStreamEvent[]> {
   const events: ThreadStreamEvent[] = [];
   const reader = chunks(...list)
-    .pipeThrough(turnEvents(THREAD, prefix))
+    .pipeThrough(turnEvents(THREAD, prefix, "UTC"))
     .getReader();
   for (let next = await reader.read(); !next.done; next = await reader.read()) {
     events.push(threadStreamEventSchema.parse(next.value));
@@ -115,7 +115,7 @@ describe("a turn's chunks as ChatKit events", () => {
       feedback: null,
     };
     const streamed = events.flatMap((e) => (e.type === "thread.item.done" ? [e.item] : []));
-    expect(itemsOfMessage(THREAD, stored)).toEqual(streamed);
+    expect(itemsOfMessage(THREAD, stored, "UTC")).toEqual(streamed);
   });
 
   it("withdraws the text of a turn that fails, then reports the error with a retry", async () => {
@@ -170,6 +170,7 @@ describe("task widgets", () => {
           completed_at: null,
         }),
       },
+      "UTC",
     );
     const widget = widgetRootSchema.parse(drawn!.widget);
     const parts = components(widget);
@@ -192,18 +193,32 @@ describe("task widgets", () => {
       "add_task",
       {},
       { output: task(5, "Taxes", { due_at: "2020-04-15T00:00:00.000Z", all_day: true }) },
+      "UTC",
     );
     expect(components(overdue!.widget)).toContainEqual(
       expect.objectContaining({ type: "Caption", value: "#5 · Due Apr 15, 2020", color: "danger" }),
     );
-    const plain = taskToolWidget("add_task", {}, { output: task(6, "Plain") });
+    const plain = taskToolWidget("add_task", {}, { output: task(6, "Plain") }, "UTC");
     expect(components(plain!.widget).filter((c) => c.type === "Badge")).toEqual([]);
     expect(components(plain!.widget)).toContainEqual(expect.objectContaining({ type: "Caption", value: "#6" }));
   });
 
+  it("show dates in the user's time zone, not UTC", () => {
+    const caption = (zone: string, fields: Partial<ReturnType<typeof task>>) =>
+      components(taskToolWidget("add_task", {}, { output: task(7, "Call", fields) }, zone)!.widget).find(
+        (c) => c.type === "Caption",
+      );
+    const at = { due_at: "2099-06-03T14:30:00.000Z", all_day: false };
+    expect(caption("America/Los_Angeles", at)).toMatchObject({ value: "#7 · Due Jun 3, 2099, 7:30 AM PDT" });
+    expect(caption("Asia/Karachi", at)).toMatchObject({ value: "#7 · Due Jun 3, 2099, 7:30 PM GMT+5" });
+    // A whole day starts at local midnight: in Karachi that is the evening before in UTC.
+    const day = { due_at: "2099-06-02T19:00:00.000Z", all_day: true };
+    expect(caption("Asia/Karachi", day)).toMatchObject({ value: "#7 · Due Jun 3, 2099" });
+  });
+
   it("list at most a page of rows, counting the rest", () => {
     const tasks = Array.from({ length: 30 }, (_, i) => task(i + 1, `Task ${i + 1}`));
-    const drawn = taskToolWidget("list_tasks", { status: "all" }, { output: { tasks, count: 40 } });
+    const drawn = taskToolWidget("list_tasks", { status: "all" }, { output: { tasks, count: 40 } }, "UTC");
     const widget = widgetRootSchema.parse(drawn!.widget);
     expect(widget).toMatchObject({ type: "ListView", status: { text: "40 tasks" } });
     expect(widget.children).toHaveLength(LIST_WIDGET_ROWS + 1);
@@ -212,7 +227,7 @@ describe("task widgets", () => {
 
   it("draw actions taken on the widget: completed and deleted rows", () => {
     const tasks = [task(1, "One"), task(2, "Two")];
-    const drawn = taskToolWidget("list_tasks", {}, { output: { tasks, count: 2 } }, [
+    const drawn = taskToolWidget("list_tasks", {}, { output: { tasks, count: 2 } }, "UTC", [
       { tool_call_id: "c", action: "complete", task: { ...task(1, "One"), completed: true } },
       { tool_call_id: "c", action: "delete", task: { id: 2, title: "Two", deleted: true } },
     ]);
@@ -224,7 +239,7 @@ describe("task widgets", () => {
   });
 
   it("know only the task tools", () => {
-    expect(taskToolWidget("send_email", {}, { output: {} })).toBeNull();
+    expect(taskToolWidget("send_email", {}, { output: {} }, "UTC")).toBeNull();
   });
 });
 

@@ -4,10 +4,10 @@ import { CalendarClock, Flag, Repeat } from "lucide-react";
 import { dueParts } from "@/lib/tasks/due-text";
 import type { TaskDto } from "@/lib/tasks/service";
 import { useNow } from "@/app/_components/use-now";
+import { useUserZone } from "../_lib/user-zone";
 
 type Meta = Pick<TaskDto, "due_at" | "all_day" | "priority" | "tags" | "recurrence_text" | "completed">;
 
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 const PRIORITY_STYLE = {
   high: "text-red-700 dark:text-red-300",
@@ -15,11 +15,12 @@ const PRIORITY_STYLE = {
   low: "text-sky-800 dark:text-sky-300",
 } as const;
 
-/** "Tomorrow 9:00" (red when overdue), after hydration: the reader's clock and zone decide it. */
+/** "Tomorrow 9:00" (red when overdue) in the user's zone, after hydration: the reader's clock decides "tomorrow". */
 export function DueLabel({ dueAt, allDay, completed }: { dueAt: string; allDay: boolean; completed: boolean }) {
   const now = useNow();
+  const zone = useUserZone();
   if (now === null) return null;
-  const { day, time, overdue } = dueParts(dueAt, allDay, browserZone(), new Date(now));
+  const { day, time, overdue } = dueParts(dueAt, allDay, zone, new Date(now));
   const text = `${day.charAt(0).toUpperCase()}${day.slice(1)}${time ? ` ${time}` : ""}`;
   const late = overdue && !completed;
   return (

@@ -6,14 +6,18 @@ import { listTasks } from "@/lib/tasks/service";
 import { ActivityPanel } from "./_components/activity-panel";
 import { FocusTask } from "./_components/focus-task";
 import { TaskBoard } from "./_components/task-board";
+import { listQueryOf } from "./_lib/filter";
 
 export const metadata: Metadata = { title: "Tasks" };
 
-export default async function TasksPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function TasksPage({ searchParams }: Props) {
   // Rendered for every request, never from a cache: the assistant changes these tasks from Chat.
   await connection();
   const user = await requireUser();
-  const { tasks, count } = await listTasks(user.id);
+  // The filters and order in the URL (status is a view over the list, applied in the page).
+  const list = await listTasks(user.id, listQueryOf(await searchParams));
   return (
     <main className="h-full overflow-y-auto">
       <div className="mx-auto w-full max-w-2xl px-4 pt-6 pb-16 sm:px-6 sm:pt-10">
@@ -27,7 +31,7 @@ export default async function TasksPage() {
             : change it here or there.
           </p>
         </header>
-        <TaskBoard initialTasks={tasks} initialTotal={count} />
+        <TaskBoard initial={list} />
         <FocusTask />
         <div className="mt-10 border-t border-zinc-200 pt-6 dark:border-zinc-800">
           <ActivityPanel />

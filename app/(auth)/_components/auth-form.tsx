@@ -3,7 +3,9 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { meApi } from "@/lib/api-client";
 import { authClient } from "@/lib/auth/client";
+import { browserZone } from "@/app/(app)/_lib/user-zone";
 
 type Mode = "sign-in" | "sign-up";
 
@@ -38,6 +40,21 @@ function messageFor(error: { status?: number; message?: string; code?: string })
   return error.message || "Something went wrong. Please try again.";
 }
 
+/**
+ * An account still on the default zone (UTC) takes this browser's zone at sign-up and sign-in,
+ * so "tomorrow at 9" means 9:00 where the person is; a zone chosen in Settings stays.
+ */
+async function adoptBrowserZone(): Promise<void> {
+  const zone = browserZone();
+  if (zone === "UTC") return;
+  try {
+    const me = await meApi.get();
+    if (me.timezone === "UTC") await meApi.setTimezone(zone);
+  } catch {
+    // Not worth stopping a sign-in for: the zone can be set in Settings.
+  }
+}
+
 export function AuthForm({ mode }: { mode: Mode }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -67,6 +84,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
       setPending(false);
       return;
     }
+    await adoptBrowserZone();
     router.replace("/chat");
     router.refresh();
   }

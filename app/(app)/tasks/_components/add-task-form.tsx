@@ -1,14 +1,17 @@
 "use client";
 
-import { Loader2, Plus } from "lucide-react";
+import { ChevronDown, Loader2, Plus } from "lucide-react";
 import { useRef, useState } from "react";
 import { type CreateTaskInput, TASK_DESCRIPTION_MAX, TASK_TITLE_MAX } from "@/lib/tasks/schemas";
-import { messageOf } from "@/lib/api-client";
 import type { TaskDto } from "@/lib/tasks/service";
+import { useUserZone } from "../../_lib/user-zone";
+import { askForReminderPermission } from "../_lib/reminder-permission";
+import { type FieldErrors, changedFields, checkFields, emptyDraft } from "../_lib/task-fields";
 import type { MutationResult } from "../_lib/use-task-list";
-import { type DraftErrors, checkNewTask } from "../_lib/validation";
+import { type DraftErrors, checkNewTask, failureOf } from "../_lib/validation";
 import { CharCount } from "./char-count";
-import { alertBox, fieldError, primaryButton } from "./styles";
+import { alertBox, fieldError, primaryButton, secondaryButton } from "./styles";
+import { TaskFields } from "./task-fields";
 
 type Props = { onAdd: (input: CreateTaskInput) => Promise<MutationResult<TaskDto>> };
 
@@ -18,6 +21,10 @@ export function AddTaskForm({ onAdd }: Props) {
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
   const [errors, setErrors] = useState<DraftErrors>({});
+  const [fields, setFields] = useState(emptyDraft);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [moreOpen, setMoreOpen] = useState(false);
+  const zone = useUserZone();
   const [serverError, setServerError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
@@ -26,23 +33,37 @@ export function AddTaskForm({ onAdd }: Props) {
   async function submit() {
     if (pending) return;
     const checked = checkNewTask({ title, description });
+    const checkedFields = checkFields(fields);
     setServerError(null);
+    setFieldErrors(checkedFields);
     if (!checked.ok) {
       setErrors(checked.errors);
       (checked.errors.title ? titleRef : descriptionRef).current?.focus();
       return;
     }
     setErrors({});
+    if (Object.keys(checkedFields).length > 0) {
+      setMoreOpen(true);
+      return;
+    }
+    const extra = changedFields(fields, emptyDraft);
+    if (extra.remind_at) askForReminderPermission();
     setPending(true);
-    const result = await onAdd(checked.data);
+    const result = await onAdd({ ...checked.data, ...extra });
     setPending(false);
     if (!result.ok) {
-      // Keep what was typed: the person fixes it or tries again.
-      setServerError(messageOf(result.error));
+      // Keep what was typed: the person fixes it or tries again, next to the field at fault.
+      const failure = failureOf(result.error);
+      if (failure.field === "title" || failure.field === "description") setErrors({ [failure.field]: failure.message });
+      else if (failure.field) {
+        setMoreOpen(true);
+        setFieldErrors({ [failure.field]: failure.message });
+      } else setServerError(failure.message);
       return;
     }
     setTitle("");
     setDescription("");
+    setFields(emptyDraft);
     titleRef.current?.focus();
   }
 
@@ -119,6 +140,21 @@ export function AddTaskForm({ onAdd }: Props) {
           </p>
         )}
       </div>
+      {moreOpen && (
+        <div id="new-task-more" className="border-t border-zinc-100 px-4 py-3 dark:border-zinc-800">
+          <TaskFields
+            id="new-task"
+            draft={fields}
+            onChange={(next) => {
+              setFields(next);
+              if (Object.keys(fieldErrors).length > 0) setFieldErrors({});
+            }}
+            errors={fieldErrors}
+            disabled={pending}
+            zone={zone}
+          />
+        </div>
+      )}
       {serverError && (
         <p role="alert" className={`${alertBox} mx-3 mb-2`}>
           {serverError}
@@ -130,6 +166,16 @@ export function AddTaskForm({ onAdd }: Props) {
         </p>
         <div className="ml-auto flex items-center gap-3">
           <CharCount length={description.length} max={TASK_DESCRIPTION_MAX} />
+          <button
+            type="button"
+            aria-expanded={moreOpen}
+            aria-controls={moreOpen ? "new-task-more" : undefined}
+            onClick={() => setMoreOpen((open) => !open)}
+            className={`${secondaryButton} gap-1`}
+          >
+            More options
+            <ChevronDown className={`size-4 transition-transform ${moreOpen ? "rotate-180" : ""}`} aria-hidden />
+          </button>
           <button type="submit" disabled={pending} className={primaryButton}>
             {pending ? <Loader2 className="size-4 animate-spin" aria-hidden /> : null}
             {pending ? "Adding…" : "Add task"}

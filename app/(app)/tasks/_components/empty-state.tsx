@@ -7,10 +7,23 @@ const copy: Record<TaskStatus, { icon: string; title: string; body: string }> = 
   completed: { icon: "✓", title: "Nothing completed yet", body: "Tick a task off and it will show up here." },
 };
 
-/** What an empty list says: per filter, and "no tasks yet" whenever there are none at all. */
-export function EmptyState({ status, hasTasks }: { status: TaskStatus; hasTasks: boolean }) {
-  const kind = hasTasks ? status : "all";
-  const { icon, title, body } = copy[kind];
+const noMatch = { icon: "⌕", title: "No tasks match", body: "Try other filters, or clear them." };
+
+/**
+ * What an empty list says: per status, "no tasks match" under search or filters, and "no tasks
+ * yet" whenever there are none at all.
+ */
+export function EmptyState({
+  status,
+  hasTasks,
+  filtered,
+}: {
+  status: TaskStatus;
+  hasTasks: boolean;
+  filtered: boolean;
+}) {
+  const kind = hasTasks || filtered ? status : "all";
+  const { icon, title, body } = filtered ? noMatch : copy[kind];
   return (
     <div className="rounded-xl border border-dashed border-zinc-300 px-6 py-12 text-center dark:border-zinc-700">
       <div
@@ -22,7 +35,7 @@ export function EmptyState({ status, hasTasks }: { status: TaskStatus; hasTasks:
       <p className="font-medium text-zinc-900 dark:text-zinc-100">{title}</p>
       <p className="mt-1 text-sm text-muted">
         {body}
-        {kind === "all" && (
+        {kind === "all" && !filtered && (
           <>
             {" "}
             <Link href="/chat" className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">

@@ -1,26 +1,46 @@
 "use client";
 
 import { X } from "lucide-react";
-import { useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
-import type { CreateTaskInput, TaskStatus } from "@/lib/tasks/schemas";
+import { Loader2 } from "lucide-react";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { CreateTaskInput, TaskStatus, UpdateTaskInput } from "@/lib/tasks/schemas";
 import { ApiError, messageOf, tasksApi } from "@/lib/api-client";
-import type { TaskDto } from "@/lib/tasks/service";
+import type { TaskDto, TaskList } from "@/lib/tasks/service";
 import { useLiveEvents } from "../../_lib/live-events";
-import { countByStatus, matchesStatus, parseStatus, urlForStatus } from "../_lib/filter";
+import {
+  type QueryKey,
+  apiQueryOf,
+  countByStatus,
+  listQueryOf,
+  matchesStatus,
+  parseStatus,
+  urlForStatus,
+  urlWith,
+} from "../_lib/filter";
 import { patchTask, replaceTask, useTaskList, withTask, withoutTask } from "../_lib/use-task-list";
+import { type SaveFailure, failureOf } from "../_lib/validation";
 import { AddTaskForm } from "./add-task-form";
 import { EmptyState } from "./empty-state";
+import { secondaryButton } from "./styles";
 import { TaskFilter } from "./task-filter";
+import { TaskFilters } from "./task-filters";
 import { TaskItem, toggleId } from "./task-item";
 
-type Props = { initialTasks: TaskDto[]; initialTotal: number };
+type Props = { initial: TaskList };
 
 const REFRESH_THROTTLE_MS = 1_000;
 
-export function TaskBoard({ initialTasks, initialTotal }: Props) {
-  const status = parseStatus(useSearchParams().get("status"));
-  const { tasks, hidden, busyIds, mutate, refresh, applyRemote } = useTaskList(initialTasks, initialTotal);
+export function TaskBoard({ initial }: Props) {
+  const searchParams = useSearchParams();
+  const router = useRouter();
+  const status = parseStatus(searchParams.get("status"));
+  const query = listQueryOf(searchParams);
+  const apiQuery = apiQueryOf(query).toString();
+  const { tasks, count, nextCursor, loadingMore, loadMore, busyIds, mutate, refresh, applyRemote } = useTaskList(
+    initial,
+    apiQuery,
+  );
   // Changes made anywhere else (Chat, another tab, a script, an agent) show here as they happen.
   useLiveEvents(applyRemote);
   const [errors, setErrors] = useState<Partial<Record<number, string>>>({});
@@ -53,6 +73,25 @@ export function TaskBoard({ initialTasks, initialTotal }: Props) {
     // reload keeps the filter.
     window.history.replaceState(null, "", urlForStatus(next, new URL(window.location.href)));
   }, []);
+
+  // The server renders the page for the new filters; replace, so Back leaves the page rather
+  // than stepping through every keystroke of a search.
+  // Changes build on the last URL asked for: the address bar only changes once the server has
+  // answered, and two quick changes must not drop the first.
+  const pendingUrl = useRef<string | null>(null);
+  const searchString = searchParams.toString();
+  useEffect(() => {
+    const { pathname, search, hash } = window.location;
+    if (pendingUrl.current === `${pathname}${search}${hash}`) pendingUrl.current = null;
+  }, [searchString]);
+  const setFilters = useCallback(
+    (changes: Partial<Record<QueryKey, string | null>>) => {
+      const next = urlWith(new URL(pendingUrl.current ?? window.location.href, window.location.href), changes);
+      pendingUrl.current = next;
+      router.replace(next, { scroll: false });
+    },
+    [router],
+  );
 
   const setError = (id: number, message: string | undefined) => setErrors((e) => ({ ...e, [id]: message }));
 
@@ -95,7 +134,7 @@ export function TaskBoard({ initialTasks, initialTotal }: Props) {
     else report(task, result.error, completed ? "mark it as done" : "re-open it");
   }
 
-  async function save(task: TaskDto, changes: { title: string; description: string }): Promise<string | null> {
+  async function save(task: TaskDto, changes: UpdateTaskInput): Promise<SaveFailure | null> {
     setError(task.id, undefined);
     const result = await mutate({
       taskId: task.id,
@@ -110,7 +149,7 @@ export function TaskBoard({ initialTasks, initialTotal }: Props) {
       report(task, result.error, "save it");
       return null;
     }
-    return messageOf(result.error);
+    return failureOf(result.error);
   }
 
   async function remove(task: TaskDto, neighbour: TaskDto | undefined) {
@@ -141,6 +180,13 @@ export function TaskBoard({ initialTasks, initialTotal }: Props) {
           </h2>
           <TaskFilter value={status} counts={counts} onChange={setStatus} />
         </div>
+        <TaskFilters query={query} onChange={setFilters} />
+        <p className="text-xs text-muted" aria-live="polite">
+          {apiQuery
+            ? `${count} matching ${count === 1 ? "task" : "tasks"}`
+            : `${count} ${count === 1 ? "task" : "tasks"}`}
+          {tasks.length < count ? ` · showing ${tasks.length}` : ""}
+        </p>
 
         {notice && (
           <div className="flex items-start gap-2 rounded-lg bg-amber-50 py-2 pr-2 pl-3 text-sm text-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
@@ -159,7 +205,7 @@ export function TaskBoard({ initialTasks, initialTotal }: Props) {
         )}
 
         {visible.length === 0 ? (
-          <EmptyState status={status} hasTasks={tasks.length > 0} />
+          <EmptyState status={status} hasTasks={tasks.length > 0} filtered={apiQuery !== ""} />
         ) : (
           <ul
             aria-label="Tasks"
@@ -181,10 +227,22 @@ export function TaskBoard({ initialTasks, initialTotal }: Props) {
           </ul>
         )}
 
-        {hidden > 0 && (
-          <p className="text-center text-xs text-muted">
-            Showing your newest {tasks.length} tasks; {hidden} older ones are not listed here.
-          </p>
+        {nextCursor && (
+          <div className="flex justify-center">
+            <button
+              type="button"
+              disabled={loadingMore}
+              onClick={() =>
+                void loadMore().then((error) => {
+                  if (error) setNotice(`Couldn't load more tasks: ${messageOf(error)}`);
+                })
+              }
+              className={`${secondaryButton} gap-1.5 border border-zinc-200 dark:border-zinc-700`}
+            >
+              {loadingMore && <Loader2 className="size-4 animate-spin" aria-hidden />}
+              {loadingMore ? "Loading…" : "Load more"}
+            </button>
+          </div>
         )}
       </section>
 

@@ -3,25 +3,33 @@
 import { Loader2 } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
 import type { TaskDto } from "@/lib/tasks/service";
-import { TASK_DESCRIPTION_MAX, TASK_TITLE_MAX } from "@/lib/tasks/schemas";
-import { type DraftErrors, checkTaskEdit } from "../_lib/validation";
+import { TASK_DESCRIPTION_MAX, TASK_TITLE_MAX, type UpdateTaskInput } from "@/lib/tasks/schemas";
+import { useUserZone } from "../../_lib/user-zone";
+import { type FieldErrors, changedFields, checkFields, draftOf } from "../_lib/task-fields";
+import { type DraftErrors, type SaveFailure, checkTaskEdit } from "../_lib/validation";
+import { askForReminderPermission } from "../_lib/reminder-permission";
 import { CharCount } from "./char-count";
 import { alertBox, field, fieldError, primaryButton, secondaryButton } from "./styles";
+import { TaskFields } from "./task-fields";
 
 type Props = {
   task: TaskDto;
-  /** Resolves to an error message to show, or null once saved. */
-  onSave: (changes: { title: string; description: string }) => Promise<string | null>;
+  /** Resolves to what went wrong, or null once saved. */
+  onSave: (changes: UpdateTaskInput) => Promise<SaveFailure | null>;
   onCancel: () => void;
 };
 
-/** Inline editing of a task's title and description: Enter saves, Escape cancels. */
+/** Inline editing of a task: title, description, due date, reminder, priority, repeat and tags. */
 export function TaskEditor({ task, onSave, onCancel }: Props) {
   const id = useId();
+  const zone = useUserZone();
   const titleRef = useRef<HTMLInputElement>(null);
   const [title, setTitle] = useState(task.title);
   const [description, setDescription] = useState(task.description);
+  const [initialFields] = useState(() => draftOf(task, zone));
+  const [fields, setFields] = useState(initialFields);
   const [errors, setErrors] = useState<DraftErrors>({});
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [serverError, setServerError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -36,22 +44,33 @@ export function TaskEditor({ task, onSave, onCancel }: Props) {
   async function save() {
     if (pending) return;
     const checked = checkTaskEdit({ title, description });
+    const checkedFields = checkFields(fields);
     setServerError(null);
+    setFieldErrors(checkedFields);
     if (!checked.ok) {
       setErrors(checked.errors);
       return;
     }
     setErrors({});
-    if (checked.data.title === task.title && checked.data.description === task.description) {
+    if (Object.keys(checkedFields).length > 0) return;
+    const changes: UpdateTaskInput = {
+      ...(checked.data.title !== task.title && { title: checked.data.title }),
+      ...(checked.data.description !== task.description && { description: checked.data.description }),
+      ...changedFields(fields, initialFields),
+    };
+    if (Object.keys(changes).length === 0) {
       onCancel();
       return;
     }
+    if (changes.remind_at) askForReminderPermission();
     setPending(true);
-    const error = await onSave(checked.data);
+    const failure = await onSave(changes);
     // On success the item closes this editor; on failure the draft stays as typed.
-    if (error !== null) {
+    if (failure !== null) {
       setPending(false);
-      setServerError(error);
+      if (failure.field === "title" || failure.field === "description") setErrors({ [failure.field]: failure.message });
+      else if (failure.field) setFieldErrors({ [failure.field]: failure.message });
+      else setServerError(failure.message);
     }
   }
 
@@ -127,6 +146,17 @@ export function TaskEditor({ task, onSave, onCancel }: Props) {
           </p>
         )}
       </div>
+      <TaskFields
+        id={`${id}-fields`}
+        draft={fields}
+        onChange={(next) => {
+          setFields(next);
+          if (Object.keys(fieldErrors).length > 0) setFieldErrors({});
+        }}
+        errors={fieldErrors}
+        disabled={pending}
+        zone={zone}
+      />
       {serverError && (
         <p role="alert" className={alertBox}>
           {serverError}

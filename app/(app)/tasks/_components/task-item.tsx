@@ -2,7 +2,9 @@
 
 import { Pencil, X } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
+import type { UpdateTaskInput } from "@/lib/tasks/schemas";
 import type { TaskDto } from "@/lib/tasks/service";
+import type { SaveFailure } from "../_lib/validation";
 import { DeleteButton } from "./delete-button";
 import { RelativeTime } from "@/app/_components/relative-time";
 import { TaskMeta } from "../../_components/task-meta";
@@ -17,7 +19,7 @@ type Props = {
   busy: boolean;
   error: string | undefined;
   onToggle: (completed: boolean) => void;
-  onSave: (changes: { title: string; description: string }) => Promise<string | null>;
+  onSave: (changes: UpdateTaskInput) => Promise<SaveFailure | null>;
   onArmDelete: () => void;
   onDelete: () => void;
   onDismissError: () => void;

@@ -2,7 +2,7 @@
 
 import { useCallback, useMemo, useRef, useState } from "react";
 import { ApiError, tasksApi } from "@/lib/api-client";
-import type { TaskDto } from "@/lib/tasks/service";
+import type { TaskDto, TaskList } from "@/lib/tasks/service";
 import type { LiveEvent } from "../../_lib/live-events";
 
 // The page's copy of the task list. `base` is what the server last confirmed (the first render's
@@ -24,18 +24,26 @@ type Mutation<T> = {
   commit: (tasks: TaskDto[], value: T) => TaskDto[];
 };
 
-export function useTaskList(initialTasks: TaskDto[], initialTotal: number) {
-  const [base, setBase] = useState(initialTasks);
-  // Tasks beyond what one list returns (the service caps a list at the newest few hundred).
-  const [hidden, setHidden] = useState(initialTotal - initialTasks.length);
+/**
+ * `initial` is the server render's first page for `query` (the filters and order, as /api/tasks
+ * parameters); later pages come with `loadMore`.
+ */
+export function useTaskList(initial: TaskList, query: string) {
+  const [base, setBase] = useState(initial.tasks);
+  // All matches as the server last counted them, beside how many of them the list then held: a
+  // task added or deleted here (or by an event) since moves the total by one.
+  const [counted, setCounted] = useState({ count: initial.count, listed: initial.tasks.length });
+  const [nextCursor, setNextCursor] = useState(initial.next_cursor);
+  const [loadingMore, setLoadingMore] = useState(false);
   const [overlays, setOverlays] = useState<Overlay[]>([]);
-  const [seenInitial, setSeenInitial] = useState(initialTasks);
+  const [seenInitial, setSeenInitial] = useState(initial);
 
-  // A new server render (a navigation back to this page) brings fresher data.
-  if (initialTasks !== seenInitial) {
-    setSeenInitial(initialTasks);
-    setBase(initialTasks);
-    setHidden(initialTotal - initialTasks.length);
+  // A new server render (other filters, or a navigation back to this page) brings fresher data.
+  if (initial !== seenInitial) {
+    setSeenInitial(initial);
+    setBase(initial.tasks);
+    setCounted({ count: initial.count, listed: initial.tasks.length });
+    setNextCursor(initial.next_cursor);
   }
 
   const nextKey = useRef(0);
@@ -57,19 +65,40 @@ export function useTaskList(initialTasks: TaskDto[], initialTotal: number) {
       const seq = ++latestRefresh.current;
       let list;
       try {
-        list = await tasksApi.list();
+        list = await tasksApi.list(new URLSearchParams(query));
       } catch {
         return; // a background refresh that fails is not worth an alert: the next one will tell
       }
       if (seq !== latestRefresh.current) return; // a newer refresh is on its way
       if (startedAt === generation.current && inFlight.current === 0) {
         setBase(list.tasks);
-        setHidden(list.count - list.tasks.length);
+        setCounted({ count: list.count, listed: list.tasks.length });
+        setNextCursor(list.next_cursor);
         return;
       }
       // A change started or settled meanwhile, so this answer may predate it: ask again.
     }
-  }, []);
+  }, [query]);
+
+  /** The next page, appended (a task a change already brought in is not listed twice). */
+  const loadMore = useCallback(async (): Promise<unknown> => {
+    if (!nextCursor) return null;
+    setLoadingMore(true);
+    try {
+      const params = new URLSearchParams(query);
+      params.set("cursor", nextCursor);
+      const page = await tasksApi.list(params);
+      const fresh = (list: TaskDto[]) => page.tasks.filter((t) => !list.some((x) => x.id === t.id));
+      setBase((list) => [...list, ...fresh(list)]);
+      setCounted({ count: page.count, listed: base.length + fresh(base).length });
+      setNextCursor(page.next_cursor);
+      return null;
+    } catch (error) {
+      return error;
+    } finally {
+      setLoadingMore(false);
+    }
+  }, [base, nextCursor, query]);
 
   const mutate = useCallback(
     async <T>({ taskId, optimistic, request, commit }: Mutation<T>): Promise<MutationResult<T>> => {
@@ -105,19 +134,28 @@ export function useTaskList(initialTasks: TaskDto[], initialTotal: number) {
    * A change made elsewhere (live sync). Applied by id, so the page's own change arriving again
    * as an event neither duplicates nor flickers; an older state never replaces a newer one.
    */
-  const applyRemote = useCallback((event: LiveEvent) => {
-    if (event.type !== "task.created" && event.type !== "task.updated" && event.type !== "task.deleted") return;
-    generation.current += 1; // a refetch already in flight may predate it
-    setBase((list) => {
-      if (event.type === "task.deleted") return withoutTask(list, event.data.id);
-      const task = event.data;
-      const current = list.find((t) => t.id === task.id);
-      if (!current) return event.type === "task.created" ? withTask(list, task) : list;
-      return current.updated_at > task.updated_at ? list : replaceTask(list, task);
-    });
-  }, []);
+  const applyRemote = useCallback(
+    (event: LiveEvent) => {
+      if (event.type !== "task.created" && event.type !== "task.updated" && event.type !== "task.deleted") return;
+      // Under filters or another order, where a change belongs is the server's to say.
+      if (query) {
+        void refresh();
+        return;
+      }
+      generation.current += 1; // a refetch already in flight may predate it
+      setBase((list) => {
+        if (event.type === "task.deleted") return withoutTask(list, event.data.id);
+        const task = event.data;
+        const current = list.find((t) => t.id === task.id);
+        if (!current) return event.type === "task.created" ? withTask(list, task) : list;
+        return current.updated_at > task.updated_at ? list : replaceTask(list, task);
+      });
+    },
+    [query, refresh],
+  );
 
-  return { tasks, hidden, busyIds, mutate, refresh, applyRemote };
+  const count = counted.count + base.length - counted.listed;
+  return { tasks, count, nextCursor, loadingMore, loadMore, busyIds, mutate, refresh, applyRemote };
 }
 
 export const replaceTask = (tasks: TaskDto[], task: TaskDto) => tasks.map((t) => (t.id === task.id ? task : t));

@@ -1,5 +1,7 @@
 import type { z } from "zod";
+import { ApiError, messageOf } from "@/lib/api-client";
 import { createTaskSchema, updateTaskSchema } from "@/lib/tasks/schemas";
+import { type DraftField, fieldMessage, isDraftField } from "./task-fields";
 
 export type TaskDraft = { title: string; description: string };
 type Field = keyof TaskDraft;
@@ -35,4 +37,18 @@ export function checkTaskEdit(draft: TaskDraft): Checked<{ title: string; descri
     ok: true,
     data: { title: result.data.title ?? input.title.trim(), description: result.data.description ?? "" },
   };
+}
+
+/** A failed save: the message, and the field it belongs next to when the server named one. */
+export type SaveFailure = { message: string; field?: Field | DraftField };
+
+export function failureOf(error: unknown): SaveFailure {
+  const message = messageOf(error);
+  const field = error instanceof ApiError ? error.field : undefined;
+  if (isDraftField(field)) return { field, message: fieldMessage(field, message) };
+  if (field === "title" || field === "description") {
+    const text = message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+    return { field, message: `${fieldLabel[field]} ${text}` };
+  }
+  return { message };
 }
