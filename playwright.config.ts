@@ -11,10 +11,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  // Stopgap: two live-update tests (live-sync "appears on /tasks", tasks "on focus, reload and
-  // navigation") failed once each in a full run and pass alone; Playwright reports a retried pass
-  // as "flaky", so it stays visible. Back to 0 once they are made deterministic.
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a test that needs one is a bug to fix (live tests wait on <html data-live="open">
+  // and the composer's data-hydrated rather than on time).
+  retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   globalSetup: "./tests/e2e/global-setup.ts",
   use: {

@@ -278,14 +278,7 @@ test.describe("errors", () => {
   });
 });
 
-test("the chat and the tasks page agree: add in chat, complete on /tasks, ask in chat", async ({
-  page,
-  consoleErrors,
-}) => {
-  // Known bug, open: on the production build only (not under `next dev`), this journey logs one
-  // React hydration mismatch (#418) on a page it reloads; React recovers by rendering on the
-  // client. Allowed here so the journey's own assertions keep running until it is found and fixed.
-  consoleErrors.allow(/Minified React error #418/);
+test("the chat and the tasks page agree: add in chat, complete on /tasks, ask in chat", async ({ page }) => {
   await signUp(page);
   await page.getByRole("button", { name: "Add a task to buy milk" }).click();
   const log = conversationLog(page);

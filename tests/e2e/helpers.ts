@@ -98,11 +98,15 @@ export async function signUp(page: Page, baseURL = "", name = "Ada Lovelace"): P
   return { email };
 }
 
-/** Types a message in the chat composer and sends it with Enter. */
+/**
+ * Types a message in the chat composer and sends it with Enter, once the chat is live (the
+ * composer's `data-ready`): before that, Enter in the server-rendered box sends nothing.
+ */
 export async function say(page: Page, text: string): Promise<void> {
-  const box = page.getByRole("textbox", { name: "Message" });
+  const box = page.locator("form[data-ready]").getByRole("textbox", { name: "Message" });
   await expect(box).toBeEnabled();
   await box.fill(text);
+  await expect(page.getByRole("button", { name: "Send" })).toBeEnabled();
   await box.press("Enter");
 }
 

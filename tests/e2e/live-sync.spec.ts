@@ -43,6 +43,8 @@ test("added in the chat of one tab, a task appears on /tasks in another; complet
   await tasksTab.goto("/tasks");
   const list = tasksTab.getByRole("list", { name: "Tasks" });
   const activity = tasksTab.getByRole("list", { name: "Recent changes" });
+  // Both tabs follow the stream before anything happens (a later one would replay it anyway).
+  for (const tab of [page, tasksTab]) await expect(tab.locator("html")).toHaveAttribute("data-live", "open");
 
   await say(page, "add a task to buy milk");
   const log = conversationLog(page);

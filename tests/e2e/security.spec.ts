@@ -1,19 +1,6 @@
 import type { Page } from "@playwright/test";
 import axe from "axe-core";
-import { PASSWORD, conversationLog, createTask, expect, signUpInPage, test } from "./helpers";
-
-/**
- * Sends a chat message once the composer is live: text typed before the page hydrates is lost,
- * so it is typed again until the Send button takes it.
- */
-async function say(page: Page, text: string): Promise<void> {
-  const box = page.getByRole("textbox", { name: "Message" });
-  await expect(async () => {
-    await box.fill(text);
-    await expect(page.getByRole("button", { name: "Send" })).toBeEnabled({ timeout: 1000 });
-  }).toPass();
-  await box.press("Enter");
-}
+import { PASSWORD, conversationLog, createTask, expect, say, signUpInPage, test } from "./helpers";
 
 // Issue #15, in the browser: the pages' security headers hold with no console error (the fixture
 // fails a test on any, CSP violations included), and no remote image in a reply is ever fetched.

@@ -327,6 +327,12 @@ test("a failed change rolls back with a visible error, and a failed save keeps t
 
 test("shows what the assistant did through the API: on focus, reload and navigation", async ({ page, request }) => {
   const user = await signUpInPage(page);
+  // The live stream is stubbed (one empty answer asking the browser back in an hour), so only
+  // these fallbacks bring changes; a live event racing the focus refetch would make it ask twice.
+  await page.route(
+    (url) => url.pathname === "/api/events",
+    (route) => route.fulfill({ contentType: "text/event-stream", body: "retry: 3600000\n\n" }),
+  );
   let refetches = 0;
   page.on("request", (r) => {
     if (r.method() === "GET" && new URL(r.url()).pathname === "/api/tasks") refetches += 1;

@@ -72,10 +72,15 @@ export function LiveEventsProvider({ after, children }: { after: string; childre
       // Our own stream: `event:` is the type and `data:` its JSON (lib/events/record.ts).
       live.dispatch({ id: message.lastEventId, type: message.type, data: JSON.parse(message.data) } as LiveEvent);
     };
+    // The stream's state on <html data-live>: "open" once connected (what a browser test waits on).
+    const mark = (state: "open" | "connecting") => (document.documentElement.dataset.live = state);
     const open = () => {
+      mark("connecting");
       source = new EventSource(`/api/events?after=${lastId.current}`);
       for (const type of EVENT_TYPES) source.addEventListener(type, onEvent);
+      source.onopen = () => mark("open");
       source.onerror = () => {
+        mark("connecting");
         if (source?.readyState !== EventSource.CLOSED) return; // the browser is reconnecting
         source.close();
         reopen = setTimeout(open, REOPEN_MS);
@@ -85,6 +90,7 @@ export function LiveEventsProvider({ after, children }: { after: string; childre
     return () => {
       clearTimeout(reopen);
       source?.close();
+      delete document.documentElement.dataset.live;
     };
   }, [live]);
 
@@ -107,8 +113,15 @@ export function useLiveEvents(onEvent: Listener): void {
   useEffect(() => live.subscribe((event) => handler.current(event)), [live]);
 }
 
+/** The server's answer, and what hydration must start from: the server rendered no live events. */
+const NO_TASK_STATES: TaskStates = new Map();
+const noTaskStates = () => NO_TASK_STATES;
+
 /** What live events said about tasks since the page loaded: each one's latest state, null once deleted. */
 export function useLiveTaskStates(): ReadonlyMap<number, TaskDto | null> {
   const live = useLive();
-  return useSyncExternalStore(live.subscribeTasks, live.taskStates, live.taskStates);
+  // Not live.taskStates as the server snapshot: a part that hydrates late (the lazily loaded chat
+  // view) after the stream replayed an event would then differ from its server HTML (React #418).
+  // With the empty one, React hydrates as the server rendered, then re-renders with the events.
+  return useSyncExternalStore(live.subscribeTasks, live.taskStates, noTaskStates);
 }

@@ -5,6 +5,7 @@ import { DefaultChatTransport } from "ai";
 import { ArrowDown, RotateCcw } from "lucide-react";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useStickToBottom } from "use-stick-to-bottom";
+import { useHydrated } from "@/app/_components/use-hydrated";
 import { conversationsApi, messageOf } from "@/lib/api-client";
 import { titleFromMessage } from "@/lib/chat/title";
 import type { ChatMessage } from "@/lib/chat/types";
@@ -62,6 +63,8 @@ export function ChatView({ conversationId, initialMessages, olderBefore, userNam
   const [activeId, setActiveId] = useState(conversationId);
   const [title, setTitle] = useState<string | null>(null);
   const [input, setInput] = useState(draft);
+  // False in the server's HTML and until this view hydrates; the fallback's composer never is.
+  const hydrated = useHydrated();
 
   const transport = useMemo(
     () =>
@@ -219,6 +222,7 @@ export function ChatView({ conversationId, initialMessages, olderBefore, userNam
           onSend={() => send(input)}
           onStop={() => void onStop()}
           busy={busy}
+          ready={hydrated}
         />
         <p className="mt-2 text-center text-xs text-muted">Enter to send · Shift+Enter for a new line</p>
       </div>

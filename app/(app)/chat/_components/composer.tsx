@@ -10,9 +10,11 @@ type Props = {
   onSend: () => void;
   onStop: () => void;
   busy: boolean;
+  /** The chat behind it is live (hydrated, its code loaded): `data-ready`, what browser tests wait on. */
+  ready?: boolean;
 };
 
-export function Composer({ value, onChange, onSend, onStop, busy }: Props) {
+export function Composer({ value, onChange, onSend, onStop, busy, ready = false }: Props) {
   const ref = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (!busy) ref.current?.focus();
@@ -20,6 +22,7 @@ export function Composer({ value, onChange, onSend, onStop, busy }: Props) {
   const canSend = !busy && value.trim().length > 0;
   return (
     <form
+      data-ready={ready || undefined}
       onSubmit={(e) => {
         e.preventDefault();
         if (canSend) onSend();
