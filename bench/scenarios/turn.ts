@@ -28,12 +28,12 @@ export type TurnOptions = {
 const STEPS: Record<string, string> = {
   "sessions+users": "session lookup: the session with its user, one query",
   "chat_rate_limits+messages": "rate limit counted + user message stored, one statement",
-  "chat_rate_limits+conversations+messages":
-    "rate limit counted + conversation created with its first message, one statement",
+  "chat_rate_limits+conversations+events+messages":
+    "rate limit counted + conversation created with its event and first message, one statement",
   "messages+conversations": "history: the newest messages, ownership checked",
-  messages: "assistant message stored",
-  tasks: "task tools (list_tasks: the page and its count)",
-  user_settings: "the user's time zone (for the system prompt and the task tools)",
+  users: "the user's time zone (for the system prompt and the task tools)",
+  "messages+events": "assistant message stored + the conversation's update event, one statement",
+  tasks: "task tools (list_tasks: one page, which also gives the count)",
   jwks: "JWT signing key (Better Auth jwt plugin)",
   begin: "transaction BEGIN",
   commit: "transaction COMMIT",
