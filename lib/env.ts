@@ -83,6 +83,17 @@ const schema = z.object({
       .regex(/^(mailto:|https:\/\/)/, "must be a mailto: address or an https:// URL")
       .optional(),
   ),
+  // Push services a browser's subscription may point at (a host or a parent domain, comma
+  // separated): the server POSTs to that URL, so nothing else is accepted (SSRF).
+  PUSH_ENDPOINT_HOSTS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v?.trim() ? v : "fcm.googleapis.com,push.services.mozilla.com,notify.windows.com,push.apple.com")
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   REMINDER_POLL_MS: z.coerce.number().int().min(100).default(10_000),
   // 0 turns the in-process scheduler off (serverless hosts, where the cron route does the work).
   REMINDER_SCHEDULER: flag,

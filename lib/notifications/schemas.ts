@@ -24,15 +24,27 @@ export const pushEndpointSchema = z
   .url({ protocol: /^https$/, error: "must be an https:// URL" })
   .max(2048, "must be at most 2048 characters");
 
-/** A browser `PushSubscription` as JSON: what `POST /api/push/subscriptions` accepts. */
-export const pushSubscriptionSchema = z.object({
-  endpoint: pushEndpointSchema,
-  expirationTime: z.number().nullable().optional(),
-  keys: z.strictObject({
-    p256dh: base64url(65, "an uncompressed P-256 public key"),
-    auth: base64url(16, "a 16-byte secret"),
-  }),
-});
-export type PushSubscriptionInput = z.infer<typeof pushSubscriptionSchema>;
+/** `host` is one of `allowed`, or under one of them (`web.push.apple.com` under `push.apple.com`). */
+export const isAllowedHost = (host: string, allowed: readonly string[]) =>
+  allowed.some((a) => host === a || host.endsWith(`.${a}`));
+
+/**
+ * A browser `PushSubscription` as JSON: what `POST /api/push/subscriptions` accepts. The server
+ * will POST to the endpoint, so it must be on one of `pushHosts` (PUSH_ENDPOINT_HOSTS).
+ */
+export const pushSubscriptionSchema = (pushHosts: readonly string[]) =>
+  z.object({
+    // (Zod runs the refinement after a failed URL check too: that one already said what is wrong.)
+    endpoint: pushEndpointSchema.refine(
+      (url) => !URL.canParse(url) || isAllowedHost(new URL(url).hostname.toLowerCase(), pushHosts),
+      { error: `must be on a known push service (${pushHosts.join(", ")})` },
+    ),
+    expirationTime: z.number().nullable().optional(),
+    keys: z.strictObject({
+      p256dh: base64url(65, "an uncompressed P-256 public key"),
+      auth: base64url(16, "a 16-byte secret"),
+    }),
+  });
+export type PushSubscriptionInput = z.infer<ReturnType<typeof pushSubscriptionSchema>>;
 
 export const deletePushSubscriptionSchema = z.strictObject({ endpoint: pushEndpointSchema });

@@ -102,6 +102,46 @@ describe("the quickstart flow through Gemini", () => {
   });
 });
 
+describe("a reminder through Gemini", () => {
+  it("remind me to stretch in 10 minutes: the model's phrase becomes a reminder ten minutes on, told in the user's zone", async () => {
+    expect(
+      (await call(server.url, "PATCH", "/api/me", { token: user.token, body: { timezone: "Asia/Karachi" } })).status,
+    ).toBe(200);
+    // The fake plays the model: it passes the user's phrase through, then tells the time from
+    // what the app gave it (the tool's remind_at, and the user's zone in the system prompt).
+    gemini.setResponder((request) => {
+      const done = functionResponses(request).at(-1);
+      if (!done)
+        return { functionCalls: [{ name: "add_task", args: { title: "Stretch", remind_at: "in 10 minutes" } }] };
+      const zone = /User's time zone: (\S+)/.exec(systemText(request))?.[1];
+      const { remind_at } = done.output as { remind_at: string };
+      const clock = new Intl.DateTimeFormat("en-US", {
+        timeZone: zone,
+        hour: "numeric",
+        minute: "2-digit",
+        hourCycle: "h23",
+      });
+      return { text: `I'll remind you to stretch at ${clock.format(new Date(remind_at))}.` };
+    });
+    const before = Date.now();
+    const res = await chat({ message: "remind me to stretch in 10 minutes" });
+    const after = Date.now();
+    expect(res.status, res.text).toBe(200);
+    const [added] = res.body.tool_calls;
+    expect(added).toMatchObject({ tool: "add_task", arguments: { title: "Stretch", remind_at: "in 10 minutes" } });
+    const remindAt = Date.parse(added.result.remind_at);
+    expect(remindAt).toBeGreaterThanOrEqual(before + 9 * 60_000);
+    expect(remindAt).toBeLessThanOrEqual(after + 10 * 60_000 + 1000);
+    const task = await call(server.url, "GET", `/api/tasks/${added.result.id}`, { token: user.token });
+    expect(task.body.remind_at).toBe(added.result.remind_at);
+    // Karachi is UTC+5 all year.
+    const karachi = new Date(remindAt + 5 * 3600_000);
+    const clock = [karachi.getUTCHours(), karachi.getUTCMinutes()].map((n) => String(n).padStart(2, "0")).join(":");
+    expect(res.body.response).toBe(`I'll remind you to stretch at ${clock}.`);
+    expect(systemText(gemini.requests.at(-1)!)).toMatch(/\(UTC\+05:00\)\.\nUser's time zone: Asia\/Karachi/);
+  });
+});
+
 describe("when the model provider fails", () => {
   it.each([
     [429, "RESOURCE_EXHAUSTED"],

@@ -30,7 +30,8 @@ const as = (session: Session) => ({
 });
 
 const keys = { p256dh: Buffer.alloc(65, 4).toString("base64url"), auth: Buffer.alloc(16, 7).toString("base64url") };
-const endpoint = "https://push.example.com/send/abc";
+// On a known push service (the default PUSH_ENDPOINT_HOSTS).
+const endpoint = "https://fcm.googleapis.com/fcm/send/abc";
 
 describe("Web Push subscriptions", () => {
   it("GET /api/push/key — the configured VAPID public key", async () => {
@@ -48,6 +49,16 @@ describe("Web Push subscriptions", () => {
     });
   });
 
+  it.each([
+    "https://fcm.googleapis.com/fcm/send/one",
+    "https://updates.push.services.mozilla.com/wpush/v2/two",
+    "https://web.push.apple.com/three",
+    "https://wns2-by3p.notify.windows.com/w/?token=four",
+  ])("POST /api/push/subscriptions — accepts a push service's endpoint: %s", async (url) => {
+    expect((await as(alice).post("/api/push/subscriptions", { endpoint: url, keys })).status).toBe(204);
+    expect((await as(alice).del("/api/push/subscriptions", { endpoint: url })).body).toEqual({ deleted: true });
+  });
+
   it("needs a signed-in user", async () => {
     expect((await call(server.url, "POST", "/api/push/subscriptions", { body: { endpoint, keys } })).status).toBe(401);
     expect((await call(server.url, "DELETE", "/api/push/subscriptions", { body: { endpoint } })).status).toBe(401);
@@ -59,9 +70,14 @@ describe("Web Push subscriptions", () => {
     ["not a URL", { endpoint: "push me", keys }, "endpoint"],
     [
       "an endpoint over 2048 characters",
-      { endpoint: `https://push.example.com/${"a".repeat(2048)}`, keys },
+      { endpoint: `https://fcm.googleapis.com/${"a".repeat(2048)}`, keys },
       "endpoint",
     ],
+    // The server POSTs to the endpoint: only known push services (no SSRF into the network).
+    ["an endpoint that is no push service", { endpoint: "https://internal.example.com/admin", keys }, "endpoint"],
+    ["a loopback endpoint", { endpoint: "https://127.0.0.1:8443/x", keys }, "endpoint"],
+    ["a look-alike host", { endpoint: "https://fcm.googleapis.com.evil.example/x", keys }, "endpoint"],
+    ["a host that only ends like one", { endpoint: "https://evilfcm.googleapis.com/x", keys }, "endpoint"],
     ["no keys", { endpoint }, "keys"],
     ["a short p256dh", { endpoint, keys: { ...keys, p256dh: "AAAA" } }, "keys.p256dh"],
     ["an auth secret that is not base64url", { endpoint, keys: { ...keys, auth: "!!not base64!!" } }, "keys.auth"],

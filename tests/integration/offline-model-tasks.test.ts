@@ -106,6 +106,46 @@ describe("the offline model, judged by the resulting tasks", () => {
     expect(await only(user.id)).toMatchObject({ priority: "high", tags: ["health"] });
   });
 
+  it("remind me to stretch in 10 minutes: a reminder ten minutes from now, said back in the user's zone", async () => {
+    const user = await freshUser();
+    const before = Date.now();
+    const reply = await say(user.id, "remind me to stretch in 10 minutes");
+    const after = Date.now();
+    const task = await only(user.id);
+    expect(task).toMatchObject({ title: "Stretch", completed: false });
+    const remindAt = Date.parse(task.remind_at!);
+    // "in 10 minutes" may drop the seconds: within a minute before and a second after.
+    expect(remindAt).toBeGreaterThanOrEqual(before + 9 * 60_000);
+    expect(remindAt).toBeLessThanOrEqual(after + 10 * 60_000 + 1000);
+    // Karachi is UTC+5 all year: the reply's clock time is the reminder's there, not the server's.
+    const karachi = new Date(remindAt + 5 * 3600_000);
+    const clock = `${karachi.getUTCHours()}:${String(karachi.getUTCMinutes()).padStart(2, "0")}`;
+    expect(reply).toContain(`due ${describeDue(task.remind_at!, false, ZONE)} · reminder then`);
+    expect(reply).toContain(`at ${clock}`);
+  });
+
+  it("water the plants every Monday, remind me at 8: completing it moves the reminder to the next Monday at 8", async () => {
+    const user = await freshUser();
+    await say(user.id, "water the plants every Monday, remind me at 8");
+    const task = await only(user.id);
+    expect(task).toMatchObject({
+      title: "Water the plants",
+      recurrence: "FREQ=WEEKLY;BYDAY=MO",
+      due_at: at("Monday at 8"),
+      remind_at: at("Monday at 8"),
+    });
+    const reply = await say(user.id, "mark water the plants as done");
+    const { tasks } = await listTasks(user.id, { status: "pending" });
+    expect(tasks).toHaveLength(1);
+    const next = tasks[0]!;
+    const week = 7 * 24 * 3600_000;
+    expect(Date.parse(next.remind_at!)).toBe(Date.parse(task.remind_at!) + week);
+    expect(new Date(next.remind_at!).getUTCHours()).toBe(3); // 8:00 in Karachi
+    expect(reply).toMatch(
+      new RegExp(`Next one: #${next.id} .*due ${describeDue(next.due_at!, false, ZONE)} · reminder then`),
+    );
+  });
+
   it("completing a repeating task tells when the next one is due", async () => {
     const user = await freshUser();
     await addTask(actor(user, "chat"), { title: "Stretch", due_at: "today", recurrence: "FREQ=DAILY" });

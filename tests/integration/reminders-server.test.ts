@@ -29,6 +29,8 @@ beforeAll(async () => {
       VAPID_PRIVATE_KEY: vapid.privateKey,
       VAPID_SUBJECT: "mailto:ops@example.com",
       NODE_EXTRA_CA_CERTS: push.certFile,
+      // The fake push service is the one allowed push host here.
+      PUSH_ENDPOINT_HOSTS: "127.0.0.1",
     },
   });
   alice = await signUp(server.url, { name: "Alice" });

@@ -41,6 +41,8 @@ const REPEAT = new RegExp(
   "i",
 );
 const WEEKDAY_IN = new RegExp(`\\b${DAY}\\b`, "i");
+// ", remind me at 8" after the title: the time that follows is the reminder (and the due time).
+export const REMIND_ME = /,?\s*(?:and\s+)?\bremind\s+me\b(?=\s+(?:at|on|in|by|tomorrow|today|tonight|next)\b)/i;
 
 function cut(text: string, start: number, length: number): string {
   return (text.slice(0, start) + " " + text.slice(start + length)).replace(/\s+/g, " ").trim();
@@ -56,6 +58,12 @@ const DANGLING = /\s+(?:on|by|at|for|due|before|until|with|and|,)+$/i;
 export function extractAttributes(text: string, reminder = false): { title: string } & TaskAttributes {
   let rest = text;
   const attributes: TaskAttributes = {};
+
+  const remindMe = REMIND_ME.exec(rest);
+  if (remindMe) {
+    reminder = true;
+    rest = cut(rest, remindMe.index, remindMe[0].length);
+  }
 
   const repeat = REPEAT.exec(rest);
   const rule = repeat?.[1] && phraseToRule(repeat[1]);

@@ -4,7 +4,7 @@
  * each rule says what it recognises, and the first rule that matches wins.
  */
 import type { TaskStatus } from "@/lib/tasks/schemas";
-import { type TaskAttributes, extractAttributes, priorityIn } from "./attributes";
+import { REMIND_ME, type TaskAttributes, extractAttributes, priorityIn } from "./attributes";
 import { meaningfulWords } from "./tasks";
 import {
   cleanDescription,
@@ -401,7 +401,10 @@ function parseAdd(clause: string): Intent | null {
   const put = PUT_ON_LIST.exec(clause);
   if (put?.[1] !== undefined) return parseNewTasks(put[1]);
   const verb = ADD_VERB.exec(clause) ?? ADD_VERB_WITH_NOUN.exec(clause);
-  return verb ? parseNewTasks(clause.slice(verb[0].length)) : null;
+  if (verb) return parseNewTasks(clause.slice(verb[0].length));
+  // "water the plants every Monday, remind me at 8": a new task, with the reminder its time.
+  const remindMe = REMIND_ME.exec(clause);
+  return remindMe && remindMe.index > 0 ? parseNewTasks(clause) : null;
 }
 
 /** "a task to", "a new task:", "tasks:", "a reminder called" — the words before the title. */

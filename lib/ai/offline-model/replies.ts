@@ -56,10 +56,13 @@ function taskLabel(task: TaskRef): string {
   return task.title ? `#${task.id} ${task.title}` : `task #${task.id}`;
 }
 
-/** "due tomorrow at 9:00 · high priority · #work · every week on Monday", in the user's zone. */
+/** "due tomorrow at 9:00 · reminder then · high priority · #work · every week on Monday", in the user's zone. */
 function taskDetails(task: Task, zone: string): string {
   const details = [
     task.due_at ? `due ${describeDue(task.due_at, task.all_day ?? false, zone)}` : "",
+    task.remind_at && !task.completed
+      ? `reminder ${task.remind_at === task.due_at ? "then" : describeDue(task.remind_at, false, zone)}`
+      : "",
     task.priority && task.priority !== "none" ? `${task.priority} priority` : "",
     ...(task.tags ?? []).map((t) => `#${t}`),
     task.recurrence_text ?? "",

@@ -8,7 +8,7 @@ import type { TaskDto } from "@/lib/tasks/service";
 
 /** A task as read back from a tool result; an empty description counts as none. */
 export type Task = Pick<TaskDto, "id" | "title" | "completed"> &
-  Partial<Pick<TaskDto, "due_at" | "all_day" | "priority" | "tags" | "recurrence_text">> & {
+  Partial<Pick<TaskDto, "due_at" | "all_day" | "priority" | "tags" | "recurrence_text" | "remind_at">> & {
     description: string | null;
     /** A completed repeating task's next occurrence. */
     next?: Task | null;
@@ -70,7 +70,8 @@ function parseJsonOrKeep(text: string): unknown {
 
 export function asTask(value: unknown): Task | undefined {
   if (!isRecord(value)) return undefined;
-  const { id, title, description, completed, due_at, all_day, priority, tags, recurrence_text, next } = value;
+  const { id, title, description, completed, due_at, all_day, priority, tags, recurrence_text, remind_at, next } =
+    value;
   if (typeof id !== "number" || typeof title !== "string") return undefined;
   return {
     id,
@@ -78,6 +79,7 @@ export function asTask(value: unknown): Task | undefined {
     description: typeof description === "string" && description !== "" ? description : null,
     completed: completed === true,
     due_at: typeof due_at === "string" ? due_at : null,
+    remind_at: typeof remind_at === "string" ? remind_at : null,
     all_day: all_day === true,
     priority: TASK_PRIORITIES.find((p) => p === priority) ?? "none",
     tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === "string") : [],
