@@ -71,6 +71,7 @@ export async function measureListing(
   const b = summarize(bigPages.map((r) => r.ms));
   const last = (pages: Timed<TaskPage>[]) => pages.at(-1)!;
   const trips = (pages: Timed<TaskPage>[]) => last(pages).roundTrips?.total ?? Number.NaN;
+  const dbMs = (pages: Timed<TaskPage>[]) => summarize(pages.map((p) => p.roundTrips?.dbMs ?? Number.NaN)).median;
   const line = (x: typeof s) => `median ${ms(x.median)}, p95 ${ms(x.p95)}`;
   return {
     title: `10. Filtered, sorted task page (${LISTING_QUERY}), 100,000 vs 100 tasks, vs GET /api/health, interleaved`,
@@ -81,6 +82,7 @@ export async function measureListing(
       targetRow("100,000-task page ÷ 100-task page (medians)", b.median / s.median, 1.5, ratio),
       targetRow("100,000-task page ÷ GET /api/health (medians)", b.median / h.median, 3, ratio),
       infoRow("round trips (100 / 100,000 tasks)", `${trips(smallPages)} / ${trips(bigPages)}`),
+      infoRow("time in the database (medians, 100 / 100,000 tasks)", `${ms(dbMs(smallPages))} / ${ms(dbMs(bigPages))}`),
     ],
     notes: [`seeded ${BIG.toLocaleString("en-US")} tasks in one INSERT … SELECT in ${ms(seedMs)}`],
     data: { health: h, small: s, big: b, seedMs },

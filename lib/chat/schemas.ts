@@ -1,7 +1,5 @@
 import { z } from "zod";
-
-export const MAX_MESSAGE_CHARS = 8000;
-export const CONVERSATION_TITLE_MAX = 200;
+import { CONVERSATION_TITLE_MAX, MAX_MESSAGE_CHARS } from "./limits";
 
 export const chatRequestSchema = z.strictObject({
   message: z

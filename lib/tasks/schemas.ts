@@ -234,10 +234,3 @@ export const updateTaskToolInput = z
 export const deleteTaskToolInput = z.object({
   task_id: taskIdSchema.describe("The task's numeric id"),
 });
-
-/** How a task tool reports an expected failure (not found, invalid input): the model reads it. */
-export type TaskToolError = { error: string };
-
-export function isTaskToolError(value: unknown): value is TaskToolError {
-  return typeof value === "object" && value !== null && "error" in value && typeof value.error === "string";
-}

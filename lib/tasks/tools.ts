@@ -4,14 +4,13 @@ import type { z } from "zod";
 import { AppError, isDatabaseUnavailable } from "@/lib/errors";
 import type { Actor } from "@/lib/events/record";
 import {
-  type TaskToolError,
   addTaskToolInput,
   completeTaskToolInput,
   deleteTaskToolInput,
-  isTaskToolError,
   listTasksToolInput,
   updateTaskToolInput,
 } from "./schemas";
+import { type TaskToolError, isTaskToolError } from "./tool-error";
 import { addTask, deleteTask, listTasks, setTaskCompleted, updateTask } from "./service";
 
 // The five task tools, defined once and served to the chat agent (taskTools) and to the MCP

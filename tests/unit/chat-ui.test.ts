@@ -1,8 +1,10 @@
+import { isStaticToolUIPart } from "ai";
 import { describe, expect, it } from "vitest";
-import { summarizeToolPart } from "@/app/(app)/chat/_lib/tool-summary";
+import { isTaskToolPart, summarizeToolPart } from "@/app/(app)/chat/_lib/tool-summary";
 import { ApiError, errorOfResponse, messageOf } from "@/lib/api-client";
 import { titleFromMessage } from "@/lib/chat/title";
-import type { ToolPart } from "@/lib/chat/types";
+import type { ChatMessage, ToolPart } from "@/lib/chat/types";
+import { TASK_TOOL_NAMES } from "@/lib/tasks/tools";
 import { taskDto } from "../helpers/tasks";
 
 const task = (id: number, title: string, completed = false) => taskDto(id, title, { completed });
@@ -104,6 +106,22 @@ describe("tool card summaries", () => {
       output: { tasks: [task(1, "a", true)], count: 1, next_cursor: null },
     };
     expect(summarizeToolPart(part).tasks).toEqual([task(1, "a", true)]);
+  });
+});
+
+describe("which parts are tool cards", () => {
+  it("agrees with the SDK's isStaticToolUIPart on every kind of part a chat message has", () => {
+    const parts: ChatMessage["parts"] = [
+      { type: "text", text: "hi" },
+      { type: "reasoning", text: "hmm" },
+      { type: "step-start" },
+      { type: "data-turn-status", data: { status: "stopped" } },
+      ...TASK_TOOL_NAMES.map(
+        (name): ToolPart => ({ type: `tool-${name}`, toolCallId: name, state: "input-streaming", input: undefined }),
+      ),
+    ];
+    expect(parts.map(isTaskToolPart)).toEqual(parts.map(isStaticToolUIPart));
+    expect(parts.filter(isTaskToolPart)).toHaveLength(TASK_TOOL_NAMES.length);
   });
 });
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { Suspense, lazy, useState } from "react";
-import type { ChatViewProps } from "./chat-view";
+import type { ChatViewProps } from "./chat-view-props";
 import { Composer } from "./composer";
 import { MessageItems } from "./messages";
 import { StartScreen } from "./start-screen";

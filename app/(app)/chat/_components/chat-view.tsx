@@ -9,20 +9,12 @@ import { useHydrated } from "@/app/_components/use-hydrated";
 import { conversationsApi, messageOf } from "@/lib/api-client";
 import { titleFromMessage } from "@/lib/chat/title";
 import type { ChatMessage } from "@/lib/chat/types";
+import type { ChatViewProps } from "./chat-view-props";
 import { Composer } from "./composer";
 import { useConversations } from "./conversations-context";
 import { MessageItems, Thinking } from "./messages";
 import { StartScreen } from "./start-screen";
 
-export type ChatViewProps = {
-  conversationId: string | null;
-  initialMessages: ChatMessage[];
-  /** Id of the oldest loaded message when older ones exist (load them on demand). */
-  olderBefore: string | null;
-  userName: string;
-  /** What was typed (or picked) before this component loaded. */
-  draft?: string;
-};
 
 const textOf = (message: ChatMessage | undefined) =>
   message?.parts.map((p) => (p.type === "text" ? p.text : "")).join("") ?? "";

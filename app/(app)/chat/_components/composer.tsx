@@ -1,7 +1,7 @@
 "use client";
 
 import { ArrowUp, Square } from "lucide-react";
-import { MAX_MESSAGE_CHARS } from "@/lib/chat/schemas";
+import { MAX_MESSAGE_CHARS } from "@/lib/chat/limits";
 import { useEffect, useRef } from "react";
 
 type Props = {

@@ -1,10 +1,10 @@
 "use client";
 
-import { isStaticToolUIPart } from "ai";
 import { Check, Copy } from "lucide-react";
 import { type ReactNode, Suspense, lazy, useState } from "react";
 import type { ChatMessage, ToolPart } from "@/lib/chat/types";
 import { FeedbackButtons } from "./feedback-buttons";
+import { isTaskToolPart } from "../_lib/tool-summary";
 import { ToolCard } from "./tool-card";
 
 // The Markdown renderer is the heaviest part of the page: it loads on demand (its own chunk),
@@ -46,7 +46,7 @@ function blocksOf(message: ChatMessage): Block[] {
         last.text += part.text;
         last.streaming ||= part.state === "streaming";
       } else if (part.text) blocks.push({ kind: "text", key, text: part.text, streaming: part.state === "streaming" });
-    } else if (isStaticToolUIPart(part)) blocks.push({ kind: "tool", key, part });
+    } else if (isTaskToolPart(part)) blocks.push({ kind: "tool", key, part });
     else if (part.type === "data-turn-status")
       blocks.push({ kind: "status", key, status: part.data.status, message: part.data.message });
   });

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { RelativeTime } from "@/app/_components/relative-time";
-import { CONVERSATION_TITLE_MAX } from "@/lib/chat/schemas";
+import { CONVERSATION_TITLE_MAX } from "@/lib/chat/limits";
 import { useConversations } from "./conversations-context";
 
 function RenameForm({ id, title, onDone }: { id: string; title: string; onDone: () => void }) {

@@ -1,9 +1,10 @@
 // Human summaries of task tool calls for the chat's tool cards ("Added #12 · Buy milk").
-import { getStaticToolName } from "ai";
-import type { ChatTools, ToolPart } from "@/lib/chat/types";
-import { type TaskToolError, isTaskToolError } from "@/lib/tasks/schemas";
+// Nothing here imports the AI SDK or zod at run time: tool cards are part of /chat's first-load
+// JavaScript, and the SDK's `ai` entry is one module the bundler cannot split (its
+// `isStaticToolUIPart` alone would bring ~70 KB gzipped of it, past the spec's 250 KB budget).
+import type { ChatMessage, ToolPart } from "@/lib/chat/types";
 import type { TaskDto } from "@/lib/tasks/service";
-import type { TaskToolName } from "@/lib/tasks/tools";
+import { type TaskToolError, isTaskToolError } from "@/lib/tasks/tool-error";
 
 export type ToolCardState = "running" | "done" | "failed";
 
@@ -23,13 +24,19 @@ export type ToolCardModel = {
 /** The latest known state of tasks (live sync): a task, or null once deleted. */
 export type TaskStates = ReadonlyMap<number, Pick<TaskDto, "id" | "title" | "completed"> | null>;
 
-const running: Record<TaskToolName, string> = {
-  add_task: "Adding a task…",
-  list_tasks: "Looking at your tasks…",
-  complete_task: "Updating a task…",
-  update_task: "Updating a task…",
-  delete_task: "Deleting a task…",
+/** What a card says while its tool runs, by the part's type: one entry per task tool. */
+const running: Record<ToolPart["type"], string> = {
+  "tool-add_task": "Adding a task…",
+  "tool-list_tasks": "Looking at your tasks…",
+  "tool-complete_task": "Updating a task…",
+  "tool-update_task": "Updating a task…",
+  "tool-delete_task": "Deleting a task…",
 };
+
+/** A message part that is a task tool call (the chat has no other tools). */
+export function isTaskToolPart(part: ChatMessage["parts"][number]): part is ToolPart {
+  return Object.hasOwn(running, part.type);
+}
 
 const label = (task: { id: number; title: string }) => `#${task.id} · ${task.title}`;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
@@ -77,7 +84,7 @@ export function withLiveTasks(card: ToolCardModel, output: unknown, states: Task
 export function summarizeToolPart(part: ToolPart): ToolCardModel {
   if (part.state === "output-error") return { state: "failed", summary: part.errorText };
   if (part.state !== "output-available")
-    return { state: "running", summary: running[getStaticToolName<ChatTools>(part)] };
+    return { state: "running", summary: running[part.type] };
   switch (part.type) {
     case "tool-add_task":
       return summarized(part.output, (task) => ({ ...done(`Added ${label(task)}`), task }));
