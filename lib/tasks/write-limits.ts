@@ -43,6 +43,9 @@ export async function assertWriteAllowed(
     }
   }
   if (change.addsTask) {
+    // One add per user at a time, until commit (the chat's writes take no rate-limit row lock):
+    // two concurrent adds would otherwise both see room for one and both insert.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${actor.userId}))`;
     // Reads at most MAX_TASKS_PER_USER index entries, and only when the user is near the cap.
     const over = await tx.$queryRaw<unknown[]>(
       Prisma.sql`SELECT 1 FROM tasks WHERE user_id = ${actor.userId} OFFSET ${MAX_TASKS_PER_USER - 1} LIMIT 1`,

@@ -94,3 +94,20 @@ describe("the task service", () => {
     expect(await getTask(alice.id, task.id)).toMatchObject({ title, description });
   });
 });
+
+describe("the per-user task cap under concurrency", () => {
+  it("ten concurrent adds from the chat with room for one: exactly one lands, the rest are refused", async () => {
+    const { prisma } = await import("@/lib/db");
+    const { env } = await import("@/lib/env");
+    const user = await createUser("Near the cap");
+    const room = 1;
+    await prisma.$executeRaw`INSERT INTO tasks (user_id, title, updated_at)
+      SELECT ${user.id}, 'filler ' || n, now() FROM generate_series(1, ${env().MAX_TASKS_PER_USER - room}) n`;
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => addTask(actor(user, "chat"), { title: `Racer ${i}` })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(room);
+    for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "limit_reached" });
+    expect(await prisma.task.count({ where: { userId: user.id } })).toBe(env().MAX_TASKS_PER_USER);
+  });
+});
