@@ -133,11 +133,14 @@ test("/tasks: empty, a list, editing, validation, confirm-delete, the activity p
   await expect(confirm).toBeFocused(); // still armed: the audit saw this state
 });
 
-test("/sessions and /chatkit", async ({ page }) => {
+test("/sessions, /settings and /chatkit", async ({ page }) => {
   await signUpInPage(page);
   await page.goto("/sessions");
   await expect(page.getByRole("list", { name: "Signed-in sessions" }).getByRole("listitem")).toHaveCount(1);
   await expectAccessible(page, "/sessions");
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  await expectAccessible(page, "/settings");
   await page.goto("/chatkit");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(page, "/chatkit");
