@@ -298,21 +298,19 @@ export async function listTasks(userId: string, params: ListTasksParams = {}): P
   };
   const limit = params.limit ?? DEFAULT_LIST_LIMIT;
   const cursor = params.cursor ? Number(params.cursor) : undefined;
-  // The page and the count of all matches side by side (two connections): a long list then
-  // costs the slower of the two, not their sum.
-  const [rows, count] = await Promise.all([
-    prisma.task.findMany({
-      where,
-      orderBy: orderBy(params.sort, params.order),
-      take: limit + 1,
-      ...(cursor && { cursor: { id: cursor }, skip: 1 }),
-      select: taskColumns,
-    }),
-    prisma.task.count({ where }),
-  ]);
+  const rows = await prisma.task.findMany({
+    where,
+    orderBy: orderBy(params.sort, params.order),
+    take: limit + 1,
+    ...(cursor && { cursor: { id: cursor }, skip: 1 }),
+    select: taskColumns,
+  });
   const page = rows.slice(0, limit);
   const more = rows.length > limit;
   const last = page.at(-1);
+  // A first page that holds every match is its own count (one round trip, as in a chat turn's
+  // list_tasks); otherwise count all matches (an index-only scan, see the migrations).
+  const count = !cursor && !more ? page.length : await prisma.task.count({ where });
   return { tasks: page.map(toTaskDto), count, next_cursor: more && last ? String(last.id) : null };
 }
 

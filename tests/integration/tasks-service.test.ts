@@ -8,7 +8,7 @@ import {
   setTaskCompleted,
   updateTask,
 } from "@/lib/tasks/service";
-import { actor, createUser, setupTestDatabase } from "../helpers/in-process";
+import { actor, captureQueries, createUser, setupTestDatabase } from "../helpers/in-process";
 import { plainTaskFields } from "../helpers/tasks";
 
 setupTestDatabase("tasks_service");
@@ -51,6 +51,21 @@ describe("the task service", () => {
     });
     expect((await listTasks(user.id, { status: "pending" })).tasks.map((t) => t.id)).toEqual([c.id, a.id]);
     expect((await listTasks(user.id, { status: "all" })).count).toBe(3);
+  });
+
+  it("counts every match: a first page that holds them all in one query, a longer list with a count", async () => {
+    const user = await createUser();
+    for (const title of ["One", "Two", "Three"]) await addTask(actor(user), { title });
+    const whole = await captureQueries(async () => expect((await listTasks(user.id)).count).toBe(3));
+    expect(whole).toHaveLength(1);
+    let page: Awaited<ReturnType<typeof listTasks>> | undefined;
+    const paged = await captureQueries(async () => {
+      page = await listTasks(user.id, { limit: 2 });
+    });
+    expect(paged).toHaveLength(2);
+    expect(page).toMatchObject({ count: 3, tasks: [{ title: "Three" }, { title: "Two" }] });
+    const rest = await listTasks(user.id, { limit: 2, cursor: page!.next_cursor! });
+    expect(rest).toMatchObject({ count: 3, tasks: [{ title: "One" }], next_cursor: null });
   });
 
   it("completes, re-opens, renames and describes a task, bumping updated_at", async () => {
