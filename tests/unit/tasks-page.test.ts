@@ -11,24 +11,10 @@ import {
   withAllDay,
 } from "@/app/(app)/tasks/_lib/task-fields";
 import type { TaskDto } from "@/lib/tasks/service";
+import { taskDto } from "../helpers/tasks";
 
-const task = (extra: Partial<TaskDto> = {}): TaskDto => ({
-  id: 1,
-  title: "Dentist",
-  description: "",
-  completed: false,
-  created_at: "2026-12-01T10:00:00.000Z",
-  updated_at: "2026-12-01T10:00:00.000Z",
-  due_at: null,
-  all_day: false,
-  priority: "none",
-  tags: [],
-  recurrence: null,
-  recurrence_text: null,
-  remind_at: null,
-  completed_at: null,
-  ...extra,
-});
+const task = (extra: Partial<TaskDto> = {}) =>
+  taskDto(1, "Dentist", { created_at: "2026-12-01T10:00:00.000Z", updated_at: "2026-12-01T10:00:00.000Z", ...extra });
 
 describe("the tasks page's URL filters", () => {
   it("keeps the valid filters of a URL and drops the rest", () => {
