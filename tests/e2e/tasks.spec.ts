@@ -339,6 +339,8 @@ test("shows what the assistant did through the API: on focus, reload and navigat
   });
   await page.goto("/tasks");
   await expect(page.getByText("No tasks yet")).toBeVisible();
+  // Hydrated, its focus listener attached (a focus before that would go unheard).
+  await expect(page.locator("[data-ready]")).toHaveCount(1);
   await page.waitForLoadState("networkidle");
   expect(refetches, "the server-rendered list needs no refetch on load").toBe(0);
 

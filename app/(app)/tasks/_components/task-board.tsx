@@ -1,10 +1,10 @@
 "use client";
 
-import { X } from "lucide-react";
-import { Loader2 } from "lucide-react";
+import { Loader2, X } from "lucide-react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { CreateTaskInput, TaskStatus, UpdateTaskInput } from "@/lib/tasks/schemas";
+import { useHydrated } from "@/app/_components/use-hydrated";
 import { ApiError, messageOf, tasksApi } from "@/lib/api-client";
 import type { TaskDto, TaskList } from "@/lib/tasks/service";
 import { useLiveEvents } from "../../_lib/live-events";
@@ -46,6 +46,7 @@ export function TaskBoard({ initial }: Props) {
   const [errors, setErrors] = useState<Partial<Record<number, string>>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
+  const hydrated = useHydrated();
 
   // The assistant changes the same tasks from Chat: coming back to this tab refetches them.
   useEffect(() => {
@@ -170,7 +171,8 @@ export function TaskBoard({ initial }: Props) {
   const visible = tasks.filter((t) => matchesStatus(t, status));
 
   return (
-    <div className="space-y-6">
+    // `data-ready` once hydrated, its listeners attached: what browser tests wait on.
+    <div className="space-y-6" data-ready={hydrated || undefined}>
       <AddTaskForm onAdd={add} />
 
       <section aria-labelledby="task-list-heading" className="space-y-3">
