@@ -66,7 +66,7 @@ describe("GET /api/cron/reminders", () => {
   it("one pass with the secret: due reminders become notifications, once", async () => {
     const res = await cron(`Bearer ${CRON_SECRET}`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ fired: 3, pushed: 0 });
+    expect(res.body).toEqual({ fired: 3, pushed: 0, pruned: { events: 0, sign_in_failures: 0 } });
     const list = await call(server.url, "GET", "/api/notifications?unread=1", { token: alice.token });
     expect(list.body.unread).toBe(3);
     expect(list.body.notifications.map((n: { title: string }) => n.title)).toEqual(["Not yet", "Not yet", "Not yet"]);
@@ -75,6 +75,33 @@ describe("GET /api/cron/reminders", () => {
       token: alice.token,
     });
     expect(task.body.remind_at).toBeNull();
+  });
+});
+
+// Vercel has no long-running process to prune expired rows: its cron calls do it.
+describe.skipIf(!baseUrl)("the cron pass prunes", () => {
+  it("events past their 7 days and forgotten sign-in failures; nothing newer", async () => {
+    const query = server.database.query!;
+    const count = async (sql: string) => Number((await query<{ n: string }>(sql)).rows[0]!.n);
+    await query(
+      `INSERT INTO events (user_id, type, source, data, created_at)
+       SELECT $1, 'task.created', 'rest', '{}', now() - interval '8 days' FROM generate_series(1, 2)`,
+      [alice.user.id],
+    );
+    await query(
+      `INSERT INTO sign_in_failures (email, failures, last_failed_at)
+       VALUES ('stale@example.com', 9, now() - interval '25 hours'), ('fresh@example.com', 9, now())`,
+    );
+    const recent = await count("SELECT count(*) AS n FROM events WHERE created_at > now() - interval '1 day'");
+    expect(recent).toBeGreaterThan(0);
+
+    const res = await cron(`Bearer ${CRON_SECRET}`);
+    expect(res.status).toBe(200);
+    expect(res.body.pruned).toEqual({ events: 2, sign_in_failures: 1 });
+    expect(await count("SELECT count(*) AS n FROM events WHERE created_at < now() - interval '7 days'")).toBe(0);
+    expect(await count("SELECT count(*) AS n FROM events")).toBe(recent);
+    expect(await count("SELECT count(*) AS n FROM sign_in_failures")).toBe(1);
+    expect((await cron(`Bearer ${CRON_SECRET}`)).body.pruned).toEqual({ events: 0, sign_in_failures: 0 });
   });
 });
 
