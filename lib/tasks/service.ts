@@ -454,6 +454,10 @@ export function getTimezone(userId: string): Promise<string> {
 }
 
 export async function setTimezone(userId: string, timezone: string): Promise<string> {
-  const user = await prisma.user.update({ where: { id: userId }, data: { timezone }, select: { timezone: true } });
+  const user = await prisma.user.update({
+    where: { id: userId },
+    data: { timezone, timezoneSetAt: new Date() },
+    select: { timezone: true },
+  });
   return user.timezone;
 }

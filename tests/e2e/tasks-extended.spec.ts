@@ -2,6 +2,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import {
   type ApiTask,
   type E2EUser,
+  PASSWORD,
   conversationLog,
   expect,
   say,
@@ -279,6 +280,25 @@ test.describe("time zones", () => {
     const form = page.getByRole("form", { name: "Edit “Standup”" });
     await expect(form.getByLabel("Due")).toHaveValue("2030-06-03T02:00");
     await expect(form.getByText("Times are in America/Los Angeles.")).toBeVisible();
+  });
+
+  test("a zone chosen in Settings, UTC included, stays when signing in again from a browser elsewhere", async ({
+    page,
+  }) => {
+    const { email } = await signUp(page, "", "Uma Utc");
+    await page.goto("/settings");
+    await page.getByRole("combobox", { name: "Time zone" }).selectOption("UTC");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Time zone saved: UTC." })).toBeVisible();
+
+    await page.context().clearCookies();
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/chat$/);
+    const me = await page.request.get("/api/me");
+    expect(await me.json()).toMatchObject({ timezone: "UTC", timezone_set: true });
   });
 });
 
