@@ -98,6 +98,7 @@ describe("credentials on a protected route (GET /api/me)", () => {
       email: session.user.email,
       name: session.user.name,
       timezone: "UTC",
+      timezone_set: false,
     });
   });
 
