@@ -214,7 +214,7 @@ export async function measureConcurrency(
     infoRow("  p99 ÷ single-turn median (CPU-bound)", ratio(instant.p99 / instant.single)),
     infoRow(
       "  throughput",
-      `${turns} turns in ${ms(instant.wallMs)}: ${((turns / instant.wallMs) * 1000).toFixed(0)} turns/s, ${ms(instant.wallMs / turns)} of server time per turn (CPU ${ms(instant.cpuPerTurn)})`,
+      `${turns} turns in ${ms(instant.wallMs)}: ${((turns / instant.wallMs) * 1000).toFixed(0)} turns/s, ${ms(instant.wallMs / turns)} of server time per turn (CPU ${ms(instant.cpuPerTurn)}: the server had ${((100 * instant.cpuPerTurn * turns) / instant.wallMs).toFixed(0)}% of a core)`,
     ),
   ];
   return {
