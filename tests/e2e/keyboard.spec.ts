@@ -211,6 +211,18 @@ test("the phone drawer, the delete dialog and the bell: Escape closes them and f
   await page.keyboard.press("Escape");
   await expect(drawer).toBeHidden();
   await expect(open).toBeFocused();
+
+  // Widened past the phone breakpoint while open, it closes: hidden but still modal, it would
+  // leave the whole page inert.
+  await page.keyboard.press("Enter");
+  await expect(drawer).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect.poll(() => page.evaluate(() => document.querySelectorAll("dialog:modal").length)).toBe(0);
+  await expect(drawer).toBeHidden();
+  const composer = page.getByRole("textbox", { name: "Message" });
+  await tabTo(page, composer);
+  await page.keyboard.type("still usable");
+  await expect(composer).toHaveValue("still usable");
 });
 
 test("/tasks by keyboard: add, complete, edit and cancel, delete; focus lands on a neighbour", async ({ page }) => {
