@@ -224,6 +224,8 @@ test("the phone drawer, the delete dialog and the bell: Escape closes them and f
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect.poll(() => page.evaluate(() => document.querySelectorAll("dialog:modal").length)).toBe(0);
   await expect(drawer).toBeHidden();
+  // Focus moves to the same list, now on the page, rather than to the hidden opener (the body).
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest("aside") !== null)).toBe(true);
   const composer = page.getByRole("textbox", { name: "Message" });
   await tabTo(page, composer);
   await page.keyboard.type("still usable");

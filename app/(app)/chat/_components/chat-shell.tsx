@@ -16,7 +16,7 @@ const WIDE = "(min-width: 48rem)";
  * breakpoint closes it: hidden by `md:hidden` but still modal, it would leave the whole page
  * inert behind an invisible dialog.
  */
-function Drawer({ onClose }: { onClose: () => void }) {
+function Drawer({ onClose, onWidened }: { onClose: () => void; onWidened: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   // Opened once on mount; closed through close(), which hands focus back to the opener.
   useEffect(() => {
@@ -29,10 +29,14 @@ function Drawer({ onClose }: { onClose: () => void }) {
       return;
     }
     if (!dialog.open) dialog.showModal();
-    const onChange = (e: MediaQueryListEvent) => e.matches && dialog.close();
+    const onChange = (e: MediaQueryListEvent) => {
+      if (!e.matches) return;
+      dialog.close(); // focus goes back to its opener, hidden at this width…
+      onWidened(); // …so the list it showed, now on the page, takes it
+    };
     wide.addEventListener("change", onChange);
     return () => wide.removeEventListener("change", onChange);
-  }, [onClose]);
+  }, [onClose, onWidened]);
   const close = () => ref.current?.close();
   return (
     <dialog
@@ -91,10 +95,21 @@ export function ChatShell({
 }) {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const closeDrawer = useCallback(() => setDrawerOpen(false), []);
+  const aside = useRef<HTMLElement>(null);
+  // Focus on the conversation shown (or the list's first control) in the sidebar on the page.
+  const focusSidebar = useCallback(() => {
+    const list = aside.current;
+    (
+      list?.querySelector<HTMLElement>('[aria-current="page"]') ?? list?.querySelector<HTMLElement>("a, button")
+    )?.focus();
+  }, []);
   return (
     <ConversationsProvider initial={initial}>
       <div className="flex h-full">
-        <aside className="hidden w-72 shrink-0 border-r border-zinc-200 bg-zinc-50 md:block dark:border-zinc-800 dark:bg-zinc-900/40">
+        <aside
+          ref={aside}
+          className="hidden w-72 shrink-0 border-r border-zinc-200 bg-zinc-50 md:block dark:border-zinc-800 dark:bg-zinc-900/40"
+        >
           <Sidebar />
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">
@@ -102,7 +117,7 @@ export function ChatShell({
           {children}
         </div>
       </div>
-      {drawerOpen && <Drawer onClose={closeDrawer} />}
+      {drawerOpen && <Drawer onClose={closeDrawer} onWidened={focusSidebar} />}
     </ConversationsProvider>
   );
 }
