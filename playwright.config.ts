@@ -11,8 +11,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  // No retries: a test that needs one is a bug to fix (live tests wait on <html data-live="open">
-  // and the composer's data-hydrated rather than on time).
+  // No retries: a test that needs one is a bug to fix (live tests wait on <html data-live="open">,
+  // the composer's and the task board's data-ready rather than on time).
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   globalSetup: "./tests/e2e/global-setup.ts",

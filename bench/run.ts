@@ -8,7 +8,6 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { signUp } from "../tests/helpers/api";
-import { quickstartResponder, startFakeGemini } from "../tests/helpers/fake-gemini";
 import { type Machine, describeMachine, formatMachine } from "./machine";
 import { type ScenarioResult, formatTable } from "./report";
 import { measureBundle } from "./scenarios/bundle";
@@ -86,14 +85,7 @@ async function main() {
       await slow.stop();
     }
     log("4: concurrent turns (instant offline model; Gemini provider against a fake Gemini server)");
-    const fake = await startFakeGemini({ respond: quickstartResponder, delayMs: GEMINI_CALL_MS, chunkDelayMs: 0 });
-    const gemini = await startSibling(server, { GEMINI_API_KEY: "bench-fake-key", GEMINI_BASE_URL: fake.url });
-    try {
-      results.push(await measureConcurrency(server, gemini, { bursts: size(4, 1), modelDelayMs: GEMINI_CALL_MS }));
-    } finally {
-      await gemini.stop();
-      await fake.close();
-    }
+    results.push(await measureConcurrency(server, { bursts: size(4, 1), modelDelayMs: GEMINI_CALL_MS }));
     log("5: 1,000 vs 10,000 messages");
     results.push(await measureHistoryLength(server, { warmup: size(10, 3), samples: size(80, 10) }));
     log("10: a filtered task page, 100,000 vs 100 tasks");

@@ -7,20 +7,73 @@
 // (p99 ≈ 50 × CPU per turn ÷ cores). That run is for the record, with the throughput it shows.
 // The target is checked on a second server process (same database) that talks to Gemini through
 // the real @ai-sdk/google provider, pointed at a fake Gemini server answering each call after
-// 300 ms: there the turns wait on the model together, and the spread between the slowest and a
-// single turn is the server CPU the 50 turns queue for on the one thread, plus anything that
-// serializes them (a lock, a starved pool).
+// 300 ms, in a process of its own (bench/fake-gemini-process.ts): there the turns wait on the
+// model together, and the spread between the slowest and a single turn is the server CPU the 50
+// turns queue for on the one thread, plus anything that serializes them (a lock, a starved pool).
+//
+// The arithmetic the scenario prints: 50 turns arriving at once on one Node.js thread each need
+// c ms of CPU, so the last one finishes about (50 − 1) × c after a lone turn would, and
+// p99 ≤ 1.5 × single needs c ≤ 0.5 × single ÷ 49. The server's CPU time is read from
+// /proc/<pid>/stat around the bursts, so the budget and the cost sit side by side.
+import { fork } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { type Session, signUp } from "../../tests/helpers/api";
 import { getAllMessages, postChat } from "../client";
 import { type Row, type ScenarioResult, infoRow, targetRow } from "../report";
 import { tenMessageConversations } from "../seed";
-import type { BenchServer } from "../server";
+import { type BenchServer, startSibling } from "../server";
 import { median, ms, ratio, summarize } from "../stats";
 
 const USERS = 10;
 const TURNS_PER_USER = 5;
 
 type User = { session: Session; conversationId: string };
+type Fake = { url: string; pid: number | undefined; stop: () => Promise<void> };
+
+/** A process's CPU time so far (user + system, ms) from /proc/<pid>/stat; undefined off Linux. */
+function cpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks, USER_HZ = 100
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU ms per unit of work that `run` made `pid` spend. */
+async function cpuPer(pid: number | undefined, units: number, run: () => Promise<void>): Promise<number> {
+  const before = cpuMs(pid);
+  await run();
+  const after = cpuMs(pid);
+  return before === undefined || after === undefined ? Number.NaN : (after - before) / units;
+}
+
+/** The fake Gemini server (quickstart replies, `delayMs` per call) in its own process. */
+async function startFakeGeminiProcess(delayMs: number): Promise<Fake> {
+  const child = fork(path.join(import.meta.dirname, "..", "fake-gemini-process.ts"), {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, FAKE_GEMINI_DELAY_MS: String(delayMs) },
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once("message", (message: { url: string }) => resolve(message.url));
+    child.once("exit", (code) => reject(new Error(`fake Gemini process exited (${code})`)));
+  });
+  return {
+    url,
+    pid: child.pid,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      await new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      });
+    },
+  };
+}
 type Run = { latencies: number[]; errors: string[]; wallMs: number[]; asked: string[] };
 
 async function burst(server: BenchServer, users: User[], label: string, run: Run): Promise<void> {
@@ -78,7 +131,7 @@ async function checkMessages(server: BenchServer, users: User[], before: number[
   return { lost, duplicated };
 }
 
-async function measure(server: BenchServer, users: User[], bursts: number, label: string) {
+async function measure(server: BenchServer, users: User[], bursts: number, label: string, model?: Fake) {
   const warmup: Run = { latencies: [], errors: [], wallMs: [], asked: [] };
   await burst(server, users, `${label} warm-up`, warmup);
   const single = await singleTurns(server, users[0]!, 25);
@@ -86,11 +139,21 @@ async function measure(server: BenchServer, users: User[], bursts: number, label
     users.map(async (u) => (await getAllMessages(server.url, u.session.token, u.conversationId)).length),
   );
   const measured: Run = { latencies: [], errors: [], wallMs: [], asked: [] };
-  for (let b = 0; b < bursts; b++) await burst(server, users, `${label} burst ${b}`, measured);
+  const turns = bursts * users.length * TURNS_PER_USER;
+  const modelBefore = cpuMs(model?.pid);
+  const cpuPerTurn = await cpuPer(server.pid(), turns, async () => {
+    for (let b = 0; b < bursts; b++) await burst(server, users, `${label} burst ${b}`, measured);
+  });
+  const modelAfter = cpuMs(model?.pid);
   const { lost, duplicated } = await checkMessages(server, users, before, measured.asked);
   return {
     ...summarize(measured.latencies),
     single,
+    /** The server's CPU per turn during the bursts (ms). */
+    cpuPerTurn,
+    /** The fake Gemini process's CPU per turn (one model call each), if there is one. */
+    modelCpuPerTurn:
+      modelBefore === undefined || modelAfter === undefined ? Number.NaN : (modelAfter - modelBefore) / turns,
     errors: [...warmup.errors, ...measured.errors],
     lost,
     duplicated,
@@ -98,9 +161,9 @@ async function measure(server: BenchServer, users: User[], bursts: number, label
   };
 }
 
+/** 50 turns on `server` (instant offline model), then on a sibling process talking to a fake Gemini. */
 export async function measureConcurrency(
   server: BenchServer,
-  geminiServer: BenchServer,
   options: { bursts: number; modelDelayMs: number },
 ): Promise<ScenarioResult> {
   const users: User[] = await Promise.all(
@@ -112,10 +175,25 @@ export async function measureConcurrency(
   );
 
   const instant = await measure(server, users, options.bursts, "instant");
-  const delayed = await measure(geminiServer, users, options.bursts, "delayed");
+  const fake = await startFakeGeminiProcess(options.modelDelayMs);
+  let delayed: typeof instant;
+  try {
+    const gemini = await startSibling(server, { GEMINI_API_KEY: "bench-fake-key", GEMINI_BASE_URL: fake.url });
+    try {
+      delayed = await measure(gemini, users, options.bursts, "delayed", fake);
+    } finally {
+      await gemini.stop();
+    }
+  } finally {
+    await fake.stop();
+  }
 
   const turns = USERS * TURNS_PER_USER;
   const line = (r: typeof instant) => `p50 ${ms(r.median)}, p99 ${ms(r.p99)}; single turn ${ms(r.single)}`;
+  // p99 ≈ single + (turns − 1) × CPU per turn on one thread: the CPU per turn the target allows,
+  // and the cores (one Node.js process each) that 50 simultaneous turns would need at today's cost.
+  const budget = ((1.5 - 1) * delayed.single) / (turns - 1);
+  const cores = Math.ceil((turns * delayed.cpuPerTurn) / ((1.5 - 1) * delayed.single));
   const rows: Row[] = [
     targetRow("errors", instant.errors.length + delayed.errors.length, 0, String),
     targetRow(
@@ -126,11 +204,17 @@ export async function measureConcurrency(
     ),
     infoRow(`Gemini provider, fake Gemini answering in ${options.modelDelayMs} ms`, line(delayed)),
     targetRow("  p99 ÷ single-turn median", delayed.p99 / delayed.single, 1.5, ratio),
+    infoRow(
+      "  server CPU per turn (/proc) vs what 1.5× allows",
+      `${ms(delayed.cpuPerTurn)} vs ${ms(budget)} (0.5 × single ÷ ${turns - 1}): p99 ≈ single + ${turns - 1} × CPU = ${ms(delayed.single + (turns - 1) * delayed.cpuPerTurn)}`,
+    ),
+    infoRow("  cores for 1.5× at this CPU per turn", `${cores} (one Node.js process each)`),
+    infoRow("  fake Gemini's CPU per call (its own process)", ms(delayed.modelCpuPerTurn)),
     infoRow("instant offline model", line(instant)),
     infoRow("  p99 ÷ single-turn median (CPU-bound)", ratio(instant.p99 / instant.single)),
     infoRow(
       "  throughput",
-      `${turns} turns in ${ms(instant.wallMs)}: ${((turns / instant.wallMs) * 1000).toFixed(0)} turns/s, ${ms(instant.wallMs / turns)} of server time per turn`,
+      `${turns} turns in ${ms(instant.wallMs)}: ${((turns / instant.wallMs) * 1000).toFixed(0)} turns/s, ${ms(instant.wallMs / turns)} of server time per turn (CPU ${ms(instant.cpuPerTurn)}: the server had ${((100 * instant.cpuPerTurn * turns) / instant.wallMs).toFixed(0)}% of a core)`,
     ),
   ];
   return {

@@ -2,7 +2,6 @@ import "server-only";
 import pg from "pg";
 import { embeddedListen } from "@/lib/db";
 import { env } from "@/lib/env";
-import { pruneEvents } from "./service";
 
 // Fan-out: one LISTEN connection per process (not per stream) on the `taskchat_events` channel,
 // which a trigger on `events` notifies at every commit with "<user_id> <id>". The hub wakes the
@@ -13,7 +12,6 @@ import { pruneEvents } from "./service";
 // embedded database through PGlite's in-process listen.
 
 export const EVENTS_CHANNEL = "taskchat_events";
-const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const RETRY_MS = [100, 250, 500, 1000, 2000, 5000];
 
 type Wake = () => void;
@@ -23,7 +21,6 @@ class EventHub {
   private started?: Promise<void>;
   private client?: pg.Client;
   private failures = 0;
-  private pruneTimer?: NodeJS.Timeout;
 
   /** Calls `wake` whenever the user may have new events; returns the unsubscribe. */
   async subscribe(userId: string, wake: Wake): Promise<() => void> {
@@ -57,7 +54,6 @@ class EventHub {
     } else {
       await this.listenOnPostgres();
     }
-    this.schedulePrune();
   }
 
   private async listenOnPostgres(): Promise<void> {
@@ -114,14 +110,6 @@ class EventHub {
 
   private wakeAll(): void {
     for (const set of this.streams.values()) for (const wake of set) wake();
-  }
-
-  private schedulePrune(): void {
-    if (this.pruneTimer) return;
-    const prune = () =>
-      pruneEvents().catch((error: unknown) => console.warn("[taskchat] live sync: pruning events failed:", error));
-    void prune();
-    this.pruneTimer = setInterval(prune, PRUNE_EVERY_MS).unref();
   }
 }
 

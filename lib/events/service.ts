@@ -14,7 +14,7 @@ export type StoredEvent = {
   created_at: string;
 };
 
-/** How long events are kept (at least; pruning runs from the long-running listener). */
+/** How long events are kept (at least; lib/reminders/housekeeping.ts prunes them). */
 export const EVENT_RETENTION_DAYS = 7;
 
 type EventRow = { id: bigint; type: string; source: ChangeSource; data: unknown; createdAt: Date };

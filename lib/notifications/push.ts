@@ -4,10 +4,12 @@ import path from "node:path";
 import webpush, { type PushSubscription as WebPushSubscription, WebPushError } from "web-push";
 import { prisma } from "@/lib/db";
 import { dataDir, env } from "@/lib/env";
+import { isAllowedEndpoint } from "./schemas";
 
 // Web Push (RFC 8030/8291/8292) through the `web-push` library: it signs the VAPID JWT and
 // encrypts the payload (aes128gcm); this module picks the keys, fans a message out to a user's
-// browsers and forgets the browsers whose push service says they are gone (404/410).
+// browsers and forgets the browsers whose push service says they are gone (404/410), or whose
+// endpoint is not on PUSH_ENDPOINT_HOSTS (any more).
 
 export type VapidKeys = { publicKey: string; privateKey: string; subject: string };
 
@@ -81,6 +83,10 @@ export type PushOutcome = { sent: number; removed: number; failed: number };
  * Sends each message to every browser its user subscribed. A push service answering 404 or 410
  * means the subscription is gone for good: its row is deleted. Other failures are logged; a
  * reminder's notification row is already committed, so nothing is lost but the popup.
+ *
+ * The server POSTs to whatever URL a row holds, so the allow-list that guards saving a
+ * subscription is checked again here: a row saved before the list existed or before it was
+ * narrowed is never sent to, and is deleted.
  */
 export async function sendPush(messages: { userId: string; payload: PushPayload }[]): Promise<PushOutcome> {
   const outcome: PushOutcome = { sent: 0, removed: 0, failed: 0 };
@@ -91,12 +97,20 @@ export async function sendPush(messages: { userId: string; payload: PushPayload 
     where: { userId: { in: userIds } },
     select: { id: true, userId: true, endpoint: true, p256dh: true, auth: true },
   });
+  const hosts = env().PUSH_ENDPOINT_HOSTS;
+  const gone = new Set<string>();
   const byUser = new Map<string, Subscription[]>();
-  for (const s of subscriptions) byUser.set(s.userId, [...(byUser.get(s.userId) ?? []), s]);
+  for (const s of subscriptions) {
+    if (!isAllowedEndpoint(s.endpoint, hosts)) {
+      gone.add(s.id);
+      continue;
+    }
+    byUser.set(s.userId, [...(byUser.get(s.userId) ?? []), s]);
+  }
+  if (gone.size > 0) console.warn(`[taskchat] push: ${gone.size} subscription(s) off PUSH_ENDPOINT_HOSTS removed`);
   const deliveries = messages.flatMap((m) =>
     (byUser.get(m.userId) ?? []).map((s) => ({ subscription: s, payload: m.payload })),
   );
-  const gone = new Set<string>();
   const options = {
     vapidDetails: keys,
     TTL: PUSH_TTL_SECONDS,

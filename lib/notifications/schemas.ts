@@ -25,8 +25,12 @@ export const pushEndpointSchema = z
   .max(2048, "must be at most 2048 characters");
 
 /** `host` is one of `allowed`, or under one of them (`web.push.apple.com` under `push.apple.com`). */
-export const isAllowedHost = (host: string, allowed: readonly string[]) =>
+const isAllowedHost = (host: string, allowed: readonly string[]) =>
   allowed.some((a) => host === a || host.endsWith(`.${a}`));
+
+/** A push endpoint URL whose host is allowed: checked when a subscription is saved and at each send. */
+export const isAllowedEndpoint = (url: string, allowed: readonly string[]) =>
+  URL.canParse(url) && isAllowedHost(new URL(url).hostname.toLowerCase(), allowed);
 
 /**
  * A browser `PushSubscription` as JSON: what `POST /api/push/subscriptions` accepts. The server
@@ -35,10 +39,9 @@ export const isAllowedHost = (host: string, allowed: readonly string[]) =>
 export const pushSubscriptionSchema = (pushHosts: readonly string[]) =>
   z.object({
     // (Zod runs the refinement after a failed URL check too: that one already said what is wrong.)
-    endpoint: pushEndpointSchema.refine(
-      (url) => !URL.canParse(url) || isAllowedHost(new URL(url).hostname.toLowerCase(), pushHosts),
-      { error: `must be on a known push service (${pushHosts.join(", ")})` },
-    ),
+    endpoint: pushEndpointSchema.refine((url) => !URL.canParse(url) || isAllowedEndpoint(url, pushHosts), {
+      error: `must be on a known push service (${pushHosts.join(", ")})`,
+    }),
     expirationTime: z.number().nullable().optional(),
     keys: z.strictObject({
       p256dh: base64url(65, "an uncompressed P-256 public key"),

@@ -209,12 +209,11 @@ function searchWords(q: string): string[] {
   return q.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().split(/\s+/).filter(Boolean);
 }
 
-async function dueWhere(
-  params: ListTasksParams,
-  zone: () => Promise<string>,
-  now: Date,
-): Promise<Prisma.TaskWhereInput[]> {
-  const where: Prisma.TaskWhereInput[] = [];
+/** Conditions on the columns tasks and task_tags share (same names): a where for either table. */
+type SharedWhere = Prisma.TaskWhereInput & Prisma.TaskTagWhereInput;
+
+async function dueWhere(params: ListTasksParams, zone: () => Promise<string>, now: Date): Promise<SharedWhere[]> {
+  const where: SharedWhere[] = [];
   if (params.due) {
     const day = async (offset: number) => startOfZonedDay(await zone(), now, offset);
     switch (params.due) {
@@ -285,16 +284,19 @@ function statusFilter(status: TaskStatus) {
  */
 export async function listTasks(userId: string, params: ListTasksParams = {}): Promise<TaskList> {
   const now = new Date();
-  const zone = zoneReader(userId);
-  const where: Prisma.TaskWhereInput = {
+  const due = await dueWhere(params, zoneReader(userId), now);
+  const shared: SharedWhere = {
     userId,
     ...statusFilter(params.status ?? "all"),
     ...(params.priority?.length && { priority: { in: params.priority } }),
-    ...(params.tag?.length && { tagKeys: { hasSome: params.tag.map((t) => t.toLowerCase()) } }),
-    AND: [
-      ...searchWords(params.q ?? "").map((word) => ({ searchText: { contains: word } })),
-      ...(await dueWhere(params, zone, now)),
-    ],
+    AND: due,
+  };
+  const tags = [...new Set(params.tag?.map((t) => t.toLowerCase()))];
+  const words = searchWords(params.q ?? "");
+  const where: Prisma.TaskWhereInput = {
+    ...shared,
+    ...(tags.length && { tagKeys: { hasSome: tags } }),
+    AND: [...words.map((word) => ({ searchText: { contains: word } })), ...due],
   };
   const limit = params.limit ?? DEFAULT_LIST_LIMIT;
   const cursor = params.cursor ? Number(params.cursor) : undefined;
@@ -309,8 +311,14 @@ export async function listTasks(userId: string, params: ListTasksParams = {}): P
   const more = rows.length > limit;
   const last = page.at(-1);
   // A first page that holds every match is its own count (one round trip, as in a chat turn's
-  // list_tasks); otherwise count all matches (an index-only scan, see the migrations).
-  const count = !cursor && !more ? page.length : await prisma.task.count({ where });
+  // list_tasks); otherwise count all matches with an index-only scan (see the migrations): under
+  // one tag, over that tag's entries in task_tags (a tag can only be a filter in tasks' B-trees).
+  const count =
+    !cursor && !more
+      ? page.length
+      : tags.length === 1 && words.length === 0
+        ? await prisma.taskTag.count({ where: { ...shared, tagKey: tags[0] } })
+        : await prisma.task.count({ where });
   return { tasks: page.map(toTaskDto), count, next_cursor: more && last ? String(last.id) : null };
 }
 
@@ -446,6 +454,10 @@ export function getTimezone(userId: string): Promise<string> {
 }
 
 export async function setTimezone(userId: string, timezone: string): Promise<string> {
-  const user = await prisma.user.update({ where: { id: userId }, data: { timezone }, select: { timezone: true } });
+  const user = await prisma.user.update({
+    where: { id: userId },
+    data: { timezone, timezoneSetAt: new Date() },
+    select: { timezone: true },
+  });
   return user.timezone;
 }

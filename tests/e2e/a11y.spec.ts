@@ -146,17 +146,64 @@ test("/sessions, /settings and /chatkit", async ({ page }) => {
   await expectAccessible(page, "/chatkit");
 });
 
+const MARKDOWN_REPLY = [
+  "Here is your week:",
+  "",
+  "- Buy **milk**",
+  "- Call mom",
+  "  1. about the trip",
+  "",
+  "> Remember the `dentist` on Friday.",
+  "",
+  "```",
+  "milk x2",
+  "eggs x12",
+  "```",
+  "",
+  "| Task | Due |",
+  "| --- | --- |",
+  "| Milk | Monday |",
+  "| Dentist | Friday |",
+  "",
+  "---",
+  "",
+  "See [the list](/tasks).",
+].join("\n");
+
+/**
+ * The classes on `root` and below that no rule of the page's style sheets names: markup written
+ * for another theme (Streamdown's shadcn names) shows up here. `language-*` only marks a code
+ * block's language for the highlighter.
+ */
+function unstyledClasses(root: Element): string[] {
+  const named = new Set<string>();
+  const collect = (rules: CSSRuleList) => {
+    for (const rule of Array.from(rules)) {
+      if (rule instanceof CSSStyleRule) {
+        for (const m of rule.selectorText.matchAll(/\.((?:\\.|[\w-])+)/g)) named.add(m[1]!.replace(/\\(.)/g, "$1"));
+      }
+      if ("cssRules" in rule) collect((rule as CSSGroupingRule).cssRules);
+    }
+  };
+  for (const sheet of Array.from(document.styleSheets)) collect(sheet.cssRules);
+  const used = new Set([root, ...Array.from(root.querySelectorAll("*"))].flatMap((el) => Array.from(el.classList)));
+  return [...used].filter((c) => !named.has(c) && !c.startsWith("language-")).sort();
+}
+
 test.describe("with a remote model", () => {
   let gemini: FakeGemini;
   let server: TestServer;
   const lastUserText = (request: GeminiRequest): string => JSON.stringify(request.body.contents.at(-1));
   test.beforeAll(async () => {
     gemini = await startFakeGemini({
-      // "fail" gets a 503; anything else a long reply, three words every 200 ms (long enough to stop).
+      // "fail" gets a 503; "markdown" a reply with every block Streamdown styles; anything else a
+      // long reply, three words every 200 ms (long enough to stop).
       respond: (request) =>
         lastUserText(request).includes("fail")
           ? { status: 503, error: { message: "overloaded", status: "UNAVAILABLE" } }
-          : { text: Array.from({ length: 600 }, (_, i) => `word${i}`).join(" ") },
+          : lastUserText(request).includes("markdown")
+            ? { text: MARKDOWN_REPLY }
+            : { text: Array.from({ length: 600 }, (_, i) => `word${i}`).join(" ") },
       delayMs: 200,
     });
     server = await startServer({
@@ -167,6 +214,16 @@ test.describe("with a remote model", () => {
   test.afterAll(async () => {
     await server?.close();
     await gemini?.close();
+  });
+
+  test("a reply in markdown (list, quote, code, table): every class styled, AA in light and dark", async ({ page }) => {
+    await signUp(page, server.url);
+    await say(page, "show me some markdown");
+    const reply = conversationLog(page).locator("[data-role=assistant]").last();
+    await expect(reply.getByRole("table")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Send" })).toBeVisible({ timeout: 30_000 });
+    expect(await reply.locator(".markdown").evaluate(unstyledClasses)).toEqual([]);
+    await expectAccessible(page, "a reply in markdown");
   });
 
   test("an error with Retry, and a stopped reply", async ({ page, consoleErrors }) => {

@@ -118,7 +118,9 @@ test.describe("a reply that streams", () => {
   });
   test.afterAll(async () => server?.close());
 
-  test("focus stays in the composer, and each reply is announced once, when it has finished", async ({ page }) => {
+  test("focus stays in the composer, and each reply is announced once, when it has finished (a repeat too)", async ({
+    page,
+  }) => {
     await signUp(page, server.url);
     const box = await liveComposer(page);
     const live = page.getByTestId("reply-announcement");
@@ -148,7 +150,8 @@ test.describe("a reply that streams", () => {
         return { announced, logChanges };
       });
 
-    for (const [i, text] of ["hello", "add a task to buy milk"].entries()) {
+    // The same greeting twice: the second reply, word for word the first, is announced as well.
+    for (const [i, text] of ["hello", "hello", "add a task to buy milk"].entries()) {
       await page.keyboard.type(text);
       await page.keyboard.press("Enter");
       await expect(page.getByRole("button", { name: "Stop" })).toBeVisible();
@@ -161,6 +164,8 @@ test.describe("a reply that streams", () => {
       expect(announced).toHaveLength(i + 1); // but was announced once
       expect(announced.at(-1)?.replace(/\s+/g, " ")).toContain(reply.slice(0, 20));
     }
+    const { announced } = await record();
+    expect(announced[1]).toBe(announced[0]);
     await expect(log).toHaveAttribute("aria-live", "off"); // the log itself stays quiet
   });
 });
@@ -211,6 +216,18 @@ test("the phone drawer, the delete dialog and the bell: Escape closes them and f
   await page.keyboard.press("Escape");
   await expect(drawer).toBeHidden();
   await expect(open).toBeFocused();
+
+  // Widened past the phone breakpoint while open, it closes: hidden but still modal, it would
+  // leave the whole page inert.
+  await page.keyboard.press("Enter");
+  await expect(drawer).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect.poll(() => page.evaluate(() => document.querySelectorAll("dialog:modal").length)).toBe(0);
+  await expect(drawer).toBeHidden();
+  const composer = page.getByRole("textbox", { name: "Message" });
+  await tabTo(page, composer);
+  await page.keyboard.type("still usable");
+  await expect(composer).toHaveValue("still usable");
 });
 
 test("/tasks by keyboard: add, complete, edit and cancel, delete; focus lands on a neighbour", async ({ page }) => {

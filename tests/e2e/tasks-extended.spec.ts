@@ -2,6 +2,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import {
   type ApiTask,
   type E2EUser,
+  PASSWORD,
   conversationLog,
   expect,
   say,
@@ -247,6 +248,33 @@ test("a long list pages with Load more, counting every match", async ({ page, re
   await expect(page.getByText("103 tasks", { exact: true })).toBeVisible();
 });
 
+test("a change made elsewhere while a filter is set keeps the pages Load more brought in", async ({
+  page,
+  request,
+}) => {
+  const user = await signUpInPage(page);
+  for (let i = 0; i < 103; i += 10) {
+    await Promise.all(
+      Array.from({ length: Math.min(10, 103 - i) }, (_, j) =>
+        create(request, user, { title: `Errand ${i + j + 1}`, priority: "high" }),
+      ),
+    );
+  }
+  await page.goto("/tasks?priority=high");
+  await expect(page.locator("[data-ready]")).toHaveCount(1);
+  await expect(page.locator("html")).toHaveAttribute("data-live", "open");
+  await expect(page.getByText("103 matching tasks · showing 100")).toBeVisible();
+  await page.getByRole("button", { name: "Load more" }).click();
+  await expect(taskList(page).getByRole("listitem")).toHaveCount(103);
+
+  // Another client adds a matching task: the list refetches, all of it, not only the first page.
+  await create(request, user, { title: "Fresh errand", priority: "high" });
+  await expect(titles(page).first()).toHaveText("Fresh errand");
+  await expect(page.getByText("104 matching tasks", { exact: true })).toBeVisible();
+  await expect(taskList(page).getByRole("listitem")).toHaveCount(104);
+  await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
+});
+
 test.describe("time zones", () => {
   test.use({ timezoneId: "Asia/Karachi" });
 
@@ -279,6 +307,25 @@ test.describe("time zones", () => {
     const form = page.getByRole("form", { name: "Edit “Standup”" });
     await expect(form.getByLabel("Due")).toHaveValue("2030-06-03T02:00");
     await expect(form.getByText("Times are in America/Los Angeles.")).toBeVisible();
+  });
+
+  test("a zone chosen in Settings, UTC included, stays when signing in again from a browser elsewhere", async ({
+    page,
+  }) => {
+    const { email } = await signUp(page, "", "Uma Utc");
+    await page.goto("/settings");
+    await page.getByRole("combobox", { name: "Time zone" }).selectOption("UTC");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Time zone saved: UTC." })).toBeVisible();
+
+    await page.context().clearCookies();
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/chat$/);
+    const me = await page.request.get("/api/me");
+    expect(await me.json()).toMatchObject({ timezone: "UTC", timezone_set: true });
   });
 });
 

@@ -44,6 +44,8 @@ export type TestServer = {
   port: number;
   database: TestDatabase;
   output: () => string;
+  /** The server process's id, while it runs (the benchmarks read its CPU time in /proc). */
+  pid: () => number | undefined;
   /** Stops the process, keeping the database. */
   stop: () => Promise<void>;
   /** Kills the process outright (SIGKILL: no clean-up), keeping the database. */
@@ -160,6 +162,7 @@ export async function startServer(options: ServerOptions): Promise<TestServer> {
     port,
     database,
     output: () => log,
+    pid: () => child?.pid,
     stop: () => stop(),
     kill: () => stop("SIGKILL"),
     restart: async () => {

@@ -22,7 +22,7 @@ describe("sign-up and login", () => {
     expect(res.body.token).toEqual(expect.any(String));
     const me = await call(server.url, "GET", "/api/me", { token: res.body.token });
     expect(me.status).toBe(200);
-    expect(me.body).toEqual({ ...res.body.user, timezone: "UTC" });
+    expect(me.body).toEqual({ ...res.body.user, timezone: "UTC", timezone_set: false });
   });
 
   it.each([
@@ -98,6 +98,7 @@ describe("credentials on a protected route (GET /api/me)", () => {
       email: session.user.email,
       name: session.user.name,
       timezone: "UTC",
+      timezone_set: false,
     });
   });
 

@@ -68,6 +68,23 @@ describe("finding 8: passwords", () => {
       expect((await login(server.url, bob.user.email, bob.password)).status).toBe(200);
     });
 
+    it("20 wrong passwords at once on two instances: five are checked (401), the rest wait (429)", async () => {
+      const carol = await signUp(server.url);
+      const statuses = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          login(i % 2 ? other.url : server.url, carol.user.email, "wrong password!").then((r) => r.status),
+        ),
+      );
+      expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+      expect((await login(server.url, carol.user.email, carol.password)).status).toBe(429);
+      const { rows } = await server.database.query!<{ failures: number }>(
+        "SELECT failures FROM sign_in_failures WHERE email = $1",
+        [carol.user.email.toLowerCase()],
+      );
+      expect(rows).toEqual([{ failures: 5 }]);
+    });
+
     it("a right password before the fifth failure clears the count", async () => {
       for (let i = 0; i < 4; i++) expect((await login(server.url, bob.user.email, "wrong password!")).status).toBe(401);
       expect((await login(server.url, bob.user.email, bob.password)).status).toBe(200);

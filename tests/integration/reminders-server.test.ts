@@ -17,22 +17,21 @@ let push: FakePushService;
 let server: TestServer;
 let alice: Session;
 
+const serverEnv = () => ({
+  AUTH_RATE_LIMIT: "false",
+  REMINDER_SCHEDULER: "false",
+  CRON_SECRET,
+  VAPID_PUBLIC_KEY: vapid.publicKey,
+  VAPID_PRIVATE_KEY: vapid.privateKey,
+  VAPID_SUBJECT: "mailto:ops@example.com",
+  NODE_EXTRA_CA_CERTS: push.certFile,
+  // The fake push service is the one allowed push host here.
+  PUSH_ENDPOINT_HOSTS: "127.0.0.1",
+});
+
 beforeAll(async () => {
   push = await startFakePushService();
-  server = await startServer({
-    label: "reminders_server",
-    env: {
-      AUTH_RATE_LIMIT: "false",
-      REMINDER_SCHEDULER: "false",
-      CRON_SECRET,
-      VAPID_PUBLIC_KEY: vapid.publicKey,
-      VAPID_PRIVATE_KEY: vapid.privateKey,
-      VAPID_SUBJECT: "mailto:ops@example.com",
-      NODE_EXTRA_CA_CERTS: push.certFile,
-      // The fake push service is the one allowed push host here.
-      PUSH_ENDPOINT_HOSTS: "127.0.0.1",
-    },
-  });
+  server = await startServer({ label: "left_reminders_server", env: serverEnv() });
   alice = await signUp(server.url, { name: "Alice" });
 });
 afterAll(async () => {
@@ -40,11 +39,11 @@ afterAll(async () => {
   await push?.close();
 });
 
-const cron = (authorization?: string) =>
-  call(server.url, "GET", "/api/cron/reminders", { headers: authorization ? { authorization } : {} });
+const cron = (authorization?: string, url = server.url) =>
+  call(url, "GET", "/api/cron/reminders", { headers: authorization ? { authorization } : {} });
 
-async function remindSoon(session: Session, title: string, description = "") {
-  const res = await call(server.url, "POST", "/api/tasks", {
+async function remindSoon(session: Session, title: string, description = "", url = server.url) {
+  const res = await call(url, "POST", "/api/tasks", {
     token: session.token,
     body: { title, description, remind_at: new Date(Date.now() - 1000).toISOString() },
   });
@@ -67,15 +66,42 @@ describe("GET /api/cron/reminders", () => {
   it("one pass with the secret: due reminders become notifications, once", async () => {
     const res = await cron(`Bearer ${CRON_SECRET}`);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ fired: 3, pushed: 0 });
+    expect(res.body).toEqual({ fired: 3, pushed: 0, pruned: { events: 0, sign_in_failures: 0 } });
     const list = await call(server.url, "GET", "/api/notifications?unread=1", { token: alice.token });
     expect(list.body.unread).toBe(3);
     expect(list.body.notifications.map((n: { title: string }) => n.title)).toEqual(["Not yet", "Not yet", "Not yet"]);
-    expect((await cron(`Bearer ${CRON_SECRET}`)).body).toEqual({ fired: 0, pushed: 0 });
+    expect((await cron(`Bearer ${CRON_SECRET}`)).body).toMatchObject({ fired: 0, pushed: 0 });
     const task = await call(server.url, "GET", `/api/tasks/${list.body.notifications[0].task_id}`, {
       token: alice.token,
     });
     expect(task.body.remind_at).toBeNull();
+  });
+});
+
+// Vercel has no long-running process to prune expired rows: its cron calls do it.
+describe.skipIf(!baseUrl)("the cron pass prunes", () => {
+  it("events past their 7 days and forgotten sign-in failures; nothing newer", async () => {
+    const query = server.database.query!;
+    const count = async (sql: string) => Number((await query<{ n: string }>(sql)).rows[0]!.n);
+    await query(
+      `INSERT INTO events (user_id, type, source, data, created_at)
+       SELECT $1, 'task.created', 'rest', '{}', now() - interval '8 days' FROM generate_series(1, 2)`,
+      [alice.user.id],
+    );
+    await query(
+      `INSERT INTO sign_in_failures (email, failures, last_failed_at)
+       VALUES ('stale@example.com', 9, now() - interval '25 hours'), ('fresh@example.com', 9, now())`,
+    );
+    const recent = await count("SELECT count(*) AS n FROM events WHERE created_at > now() - interval '1 day'");
+    expect(recent).toBeGreaterThan(0);
+
+    const res = await cron(`Bearer ${CRON_SECRET}`);
+    expect(res.status).toBe(200);
+    expect(res.body.pruned).toEqual({ events: 2, sign_in_failures: 1 });
+    expect(await count("SELECT count(*) AS n FROM events WHERE created_at < now() - interval '7 days'")).toBe(0);
+    expect(await count("SELECT count(*) AS n FROM events")).toBe(recent);
+    expect(await count("SELECT count(*) AS n FROM sign_in_failures")).toBe(1);
+    expect((await cron(`Bearer ${CRON_SECRET}`)).body.pruned).toEqual({ events: 0, sign_in_failures: 0 });
   });
 });
 
@@ -92,7 +118,7 @@ describe("Web Push", () => {
     await call(server.url, "POST", "/api/push/subscriptions", { token: alice.token, body: stranger.subscription });
     const task = await remindSoon(bob, "Stretch", "Neck and back");
 
-    expect((await cron(`Bearer ${CRON_SECRET}`)).body).toEqual({ fired: 1, pushed: 2 });
+    expect((await cron(`Bearer ${CRON_SECRET}`)).body).toMatchObject({ fired: 1, pushed: 2 });
     const [notification] = (await call(server.url, "GET", "/api/notifications", { token: bob.token })).body
       .notifications;
     const expected = {
@@ -117,9 +143,9 @@ describe("Web Push", () => {
     // The phone's subscription expired: its push service answers 410 Gone, once.
     push.answer("phone", 410);
     await remindSoon(bob, "Water the plants");
-    expect((await cron(`Bearer ${CRON_SECRET}`)).body).toEqual({ fired: 1, pushed: 1 });
+    expect((await cron(`Bearer ${CRON_SECRET}`)).body).toMatchObject({ fired: 1, pushed: 1 });
     await remindSoon(bob, "Call mom");
-    expect((await cron(`Bearer ${CRON_SECRET}`)).body).toEqual({ fired: 1, pushed: 1 });
+    expect((await cron(`Bearer ${CRON_SECRET}`)).body).toMatchObject({ fired: 1, pushed: 1 });
     expect(push.requests.filter((r) => r.path === "/push/phone")).toHaveLength(2);
     expect(laptop.received().map((m) => (m as { title: string }).title)).toEqual([
       "Stretch",
@@ -127,6 +153,45 @@ describe("Web Push", () => {
       "Call mom",
     ]);
   });
+});
+
+describe("a push endpoint off PUSH_ENDPOINT_HOSTS", () => {
+  it("saved while the list allowed it, it is never sent to once the list is narrowed, and is deleted", async () => {
+    const erin = await signUp(server.url, { name: "Erin" });
+    const legacy = push.subscribe("legacy");
+    const saved = await call(server.url, "POST", "/api/push/subscriptions", {
+      token: erin.token,
+      body: legacy.subscription,
+    });
+    expect(saved.status).toBe(204);
+
+    // The operator narrows the list; the row is still in the database.
+    await server.stop();
+    const narrowed = await startServer({
+      label: "left_reminders_narrowed",
+      database: server.database,
+      env: { ...serverEnv(), PUSH_ENDPOINT_HOSTS: "push.example.com" },
+    });
+    try {
+      await remindSoon(erin, "Stretch", "", narrowed.url);
+      expect((await cron(`Bearer ${CRON_SECRET}`, narrowed.url)).body).toMatchObject({ fired: 1, pushed: 0 });
+    } finally {
+      await narrowed.stop();
+    }
+    expect(push.requests.filter((r) => r.path === "/push/legacy")).toEqual([]);
+
+    // Back on a list that allows the host: the row is gone, so nothing is sent either.
+    await server.restart();
+    await remindSoon(erin, "Water the plants");
+    expect((await cron(`Bearer ${CRON_SECRET}`)).body).toMatchObject({ fired: 1, pushed: 0 });
+    expect(push.requests.filter((r) => r.path === "/push/legacy")).toEqual([]);
+    // Subscribing again from that browser works as before.
+    await call(server.url, "POST", "/api/push/subscriptions", { token: erin.token, body: legacy.subscription });
+    await remindSoon(erin, "Call mom");
+    expect((await cron(`Bearer ${CRON_SECRET}`)).body).toMatchObject({ fired: 1, pushed: 1 });
+    expect(legacy.received().map((m) => (m as { title: string }).title)).toEqual(["Call mom"]);
+    // Two server starts and a restart.
+  }, 180_000);
 });
 
 describe("every open page follows the bell", () => {

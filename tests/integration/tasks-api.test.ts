@@ -319,6 +319,16 @@ describe("tasks, extended, over REST", () => {
     expect(res.body.message).toMatch(new RegExp(`^${field}(\\.\\d+)?: `));
   });
 
+  it("PATCH /api/me — a chosen zone, UTC included, is marked as set (sign-in then keeps it)", async () => {
+    const carol = await signUp(server.url, { name: "Carol" });
+    const me = () => call(server.url, "GET", "/api/me", { token: carol.token });
+    expect((await me()).body).toMatchObject({ timezone: "UTC", timezone_set: false });
+    const res = await call(server.url, "PATCH", "/api/me", { token: carol.token, body: { timezone: "UTC" } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ timezone: "UTC", timezone_set: true });
+    expect((await me()).body).toMatchObject({ timezone: "UTC", timezone_set: true });
+  });
+
   it("PATCH /api/me — an unknown time zone is a 400, nothing changes", async () => {
     const res = await as(bob).patch("/api/me", { timezone: "Mars/Olympus_Mons" });
     expect(res.status).toBe(400);

@@ -4,6 +4,7 @@ import { runTaskTool } from "@/lib/tasks/tools";
 import { createTaskSchema, updateTaskSchema } from "@/lib/tasks/schemas";
 import {
   addTask as addParsed,
+  deleteTask,
   getTask,
   listTags,
   listTasks,
@@ -11,7 +12,7 @@ import {
   setTimezone,
   updateTask as updateParsed,
 } from "@/lib/tasks/service";
-import { actor, createUser, setupTestDatabase } from "../helpers/in-process";
+import { actor, captureQueries, createUser, setupTestDatabase } from "../helpers/in-process";
 
 setupTestDatabase("tasks_extended");
 
@@ -174,6 +175,44 @@ describe("tasks, extended (service and tools)", () => {
       { name: "work", count: 2 },
       { name: "errands", count: 1 },
     ]);
+  });
+
+  it("a tag filter's count (from task_tags) follows every change of a task: tags, completion, priority, due date, deletion", async () => {
+    const user = await createUser();
+    // limit 1: the first page never holds every match, so the count is a query of its own.
+    const count = async (params: Parameters<typeof listTasks>[1]) =>
+      (await listTasks(user.id, { limit: 1, ...params })).count;
+    const a = await addTask(user.id, {
+      title: "A",
+      tags: ["Work", "home"],
+      priority: "high",
+      due_at: "2030-01-01T09:00",
+    });
+    const b = await addTask(user.id, { title: "B", tags: ["work"], priority: "high" });
+    const c = await addTask(user.id, { title: "C", tags: ["WORK"], priority: "medium", due_at: "2030-01-02T09:00" });
+    await addTask(user.id, { title: "D", tags: ["home"] });
+    const e = await addTask(user.id, { title: "E", tags: ["work"], due_at: "2030-01-03T09:00" });
+
+    const queries = await captureQueries(async () => expect(await count({ tag: ["work"] })).toBe(4));
+    expect(queries.map((q) => q.sql).join("\n")).toMatch(/"task_tags"/);
+    expect(await count({ tag: ["work"], priority: ["high"] })).toBe(2);
+    expect(await count({ tag: ["home"], status: "pending" })).toBe(2);
+    expect(await count({ tag: ["work"], due: "any" })).toBe(3);
+
+    await setTaskCompleted(actor(user), a.id, true);
+    expect(await count({ tag: ["work"], status: "pending" })).toBe(3);
+    expect(await count({ tag: ["work"], status: "completed" })).toBe(1);
+    expect(await count({ tag: ["home"], status: "pending" })).toBe(1);
+    await updateTask(user.id, b.id, { tags: ["errands"] });
+    expect(await count({ tag: ["work"] })).toBe(3);
+    await updateTask(user.id, c.id, { priority: "high" });
+    expect(await count({ tag: ["work"], priority: ["high"] })).toBe(2);
+    await updateTask(user.id, c.id, { due_at: null });
+    expect(await count({ tag: ["work"], due: "any" })).toBe(2);
+    await deleteTask(actor(user), e.id);
+    expect(await count({ tag: ["work"] })).toBe(2);
+    // Several tags: a task with two of them counts once.
+    expect(await count({ tag: ["work", "home"] })).toBe(3);
   });
 
   it("list_tasks and update_task take the new filters and fields as a model sends them", async () => {

@@ -41,15 +41,15 @@ function messageFor(error: { status?: number; message?: string; code?: string })
 }
 
 /**
- * An account still on the default zone (UTC) takes this browser's zone at sign-up and sign-in,
- * so "tomorrow at 9" means 9:00 where the person is; a zone chosen in Settings stays.
+ * An account whose zone was never set takes this browser's zone at sign-up or sign-in, so
+ * "tomorrow at 9" means 9:00 where the person is; a zone chosen in Settings stays, UTC included.
  */
 async function adoptBrowserZone(): Promise<void> {
   const zone = browserZone();
   if (zone === "UTC") return;
   try {
     const me = await meApi.get();
-    if (me.timezone === "UTC") await meApi.setTimezone(zone);
+    if (!me.timezone_set) await meApi.setTimezone(zone);
   } catch {
     // Not worth stopping a sign-in for: the zone can be set in Settings.
   }

@@ -2,22 +2,37 @@
 
 import { Menu, X } from "lucide-react";
 import { usePathname } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { ConversationSummary } from "@/lib/chat/conversations";
 import { ConversationsProvider, useConversations } from "./conversations-context";
 import { Sidebar } from "./sidebar";
 
+// Tailwind's `md` breakpoint: from here on the sidebar is on the page and the drawer is hidden.
+const WIDE = "(min-width: 48rem)";
+
 /**
  * The conversation list on a phone: a modal <dialog>, so focus moves into it, stays in it, Escape
- * closes it, and focus goes back to the button that opened it.
+ * closes it, and focus goes back to the button that opened it. A window widened past the phone
+ * breakpoint closes it: hidden by `md:hidden` but still modal, it would leave the whole page
+ * inert behind an invisible dialog.
  */
 function Drawer({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   // Opened once on mount; closed through close(), which hands focus back to the opener.
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
+    if (!dialog) return;
+    const wide = window.matchMedia(WIDE);
+    // Opened on a wide window (a click just as it widened): nothing to show.
+    if (wide.matches) {
+      onClose();
+      return;
+    }
+    if (!dialog.open) dialog.showModal();
+    const onChange = (e: MediaQueryListEvent) => e.matches && dialog.close();
+    wide.addEventListener("change", onChange);
+    return () => wide.removeEventListener("change", onChange);
+  }, [onClose]);
   const close = () => ref.current?.close();
   return (
     <dialog
@@ -75,6 +90,7 @@ export function ChatShell({
   children: React.ReactNode;
 }) {
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const closeDrawer = useCallback(() => setDrawerOpen(false), []);
   return (
     <ConversationsProvider initial={initial}>
       <div className="flex h-full">
@@ -86,7 +102,7 @@ export function ChatShell({
           {children}
         </div>
       </div>
-      {drawerOpen && <Drawer onClose={() => setDrawerOpen(false)} />}
+      {drawerOpen && <Drawer onClose={closeDrawer} />}
     </ConversationsProvider>
   );
 }

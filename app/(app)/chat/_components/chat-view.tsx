@@ -55,8 +55,10 @@ export function ChatView({ conversationId, initialMessages, olderBefore, userNam
   const [title, setTitle] = useState<string | null>(null);
   const [input, setInput] = useState(draft);
   // What a screen reader hears of a reply: its text once, when it has finished (the log itself is
-  // not live, or every streamed word would be read out).
-  const [announcement, setAnnouncement] = useState("");
+  // not live, or every streamed word would be read out). Keyed by the reply's id, so a reply that
+  // says the same as the one before is a new node in the region, which a screen reader announces;
+  // the same text set again would change nothing and be ignored.
+  const [announcement, setAnnouncement] = useState<{ id: string; text: string } | null>(null);
   // False in the server's HTML and until this view hydrates; the fallback's composer never is.
   const hydrated = useHydrated();
 
@@ -103,7 +105,7 @@ export function ChatView({ conversationId, initialMessages, olderBefore, userNam
     messages: initialMessages,
     transport,
     onFinish: ({ message }) => {
-      if (message.role === "assistant") setAnnouncement(textOf(message));
+      if (message.role === "assistant") setAnnouncement({ id: message.id, text: textOf(message) });
       void refresh().catch(() => undefined);
     },
   });
@@ -223,7 +225,7 @@ export function ChatView({ conversationId, initialMessages, olderBefore, userNam
         />
         <p className="mt-2 text-center text-xs text-muted">Enter to send · Shift+Enter for a new line</p>
         <div role="status" data-testid="reply-announcement" className="sr-only">
-          {announcement}
+          {announcement && <p key={announcement.id}>{announcement.text}</p>}
         </div>
       </div>
     </div>

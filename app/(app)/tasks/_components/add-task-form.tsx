@@ -4,11 +4,11 @@ import { ChevronDown, Loader2, Plus } from "lucide-react";
 import { useRef, useState } from "react";
 import { type CreateTaskInput, TASK_DESCRIPTION_MAX, TASK_TITLE_MAX } from "@/lib/tasks/schemas";
 import type { TaskDto } from "@/lib/tasks/service";
-import { useUserZone } from "../../_lib/user-zone";
 import { askForReminderPermission } from "../_lib/reminder-permission";
-import { type FieldErrors, changedFields, checkFields, emptyDraft } from "../_lib/task-fields";
+import { changedFields, emptyDraft } from "../_lib/task-fields";
+import { submitOnEnter, useTaskDraft } from "../_lib/use-task-draft";
 import type { MutationResult } from "../_lib/use-task-list";
-import { type DraftErrors, checkNewTask, failureOf } from "../_lib/validation";
+import { checkNewTask, failureOf } from "../_lib/validation";
 import { CharCount } from "./char-count";
 import { alertBox, fieldError, primaryButton, secondaryButton } from "./styles";
 import { TaskFields } from "./task-fields";
@@ -18,52 +18,33 @@ type Props = { onAdd: (input: CreateTaskInput) => Promise<MutationResult<TaskDto
 const bare = "block w-full min-w-0 bg-transparent placeholder:text-muted focus:outline-none focus-visible:outline-none";
 
 export function AddTaskForm({ onAdd }: Props) {
-  const [title, setTitle] = useState("");
-  const [description, setDescription] = useState("");
-  const [errors, setErrors] = useState<DraftErrors>({});
-  const [fields, setFields] = useState(emptyDraft);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const draft = useTaskDraft(() => ({ title: "", description: "", fields: emptyDraft }));
+  const { title, description, fields, errors, serverError, pending } = draft;
   const [moreOpen, setMoreOpen] = useState(false);
-  const zone = useUserZone();
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
   const descriptionRef = useRef<HTMLTextAreaElement>(null);
 
   async function submit() {
     if (pending) return;
-    const checked = checkNewTask({ title, description });
-    const checkedFields = checkFields(fields);
-    setServerError(null);
-    setFieldErrors(checkedFields);
+    const checked = draft.check(checkNewTask);
     if (!checked.ok) {
-      setErrors(checked.errors);
-      (checked.errors.title ? titleRef : descriptionRef).current?.focus();
-      return;
-    }
-    setErrors({});
-    if (Object.keys(checkedFields).length > 0) {
-      setMoreOpen(true);
+      if (checked.at === "fields") setMoreOpen(true);
+      else (checked.at === "title" ? titleRef : descriptionRef).current?.focus();
       return;
     }
     const extra = changedFields(fields, emptyDraft);
     if (extra.remind_at) askForReminderPermission();
-    setPending(true);
+    draft.setPending(true);
     const result = await onAdd({ ...checked.data, ...extra });
-    setPending(false);
+    draft.setPending(false);
     if (!result.ok) {
       // Keep what was typed: the person fixes it or tries again, next to the field at fault.
       const failure = failureOf(result.error);
-      if (failure.field === "title" || failure.field === "description") setErrors({ [failure.field]: failure.message });
-      else if (failure.field) {
-        setMoreOpen(true);
-        setFieldErrors({ [failure.field]: failure.message });
-      } else setServerError(failure.message);
+      if (failure.field && failure.field !== "title" && failure.field !== "description") setMoreOpen(true);
+      draft.showFailure(failure);
       return;
     }
-    setTitle("");
-    setDescription("");
-    setFields(emptyDraft);
+    draft.reset({ title: "", description: "", fields: emptyDraft });
     titleRef.current?.focus();
   }
 
@@ -90,14 +71,7 @@ export function AddTaskForm({ onAdd }: Props) {
           autoComplete="off"
           enterKeyHint="done"
           placeholder="Add a task…"
-          value={title}
-          readOnly={pending}
-          aria-invalid={errors.title ? true : undefined}
-          aria-describedby={errors.title ? "new-task-title-error" : undefined}
-          onChange={(e) => {
-            setTitle(e.target.value);
-            if (errors.title) setErrors((e) => ({ ...e, title: undefined }));
-          }}
+          {...draft.textProps("title", "new-task-title-error")}
           className={`${bare} py-1 text-base font-medium`}
         />
         <CharCount length={title.trim().length} max={TASK_TITLE_MAX} />
@@ -117,21 +91,8 @@ export function AddTaskForm({ onAdd }: Props) {
           name="description"
           rows={1}
           placeholder="Description (optional)"
-          value={description}
-          readOnly={pending}
-          aria-invalid={errors.description ? true : undefined}
-          aria-describedby={errors.description ? "new-task-description-error" : undefined}
-          onChange={(e) => {
-            setDescription(e.target.value);
-            if (errors.description) setErrors((e) => ({ ...e, description: undefined }));
-          }}
-          onKeyDown={(e) => {
-            // Enter adds, like the title field; Shift+Enter starts a new line.
-            if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
-              e.preventDefault();
-              e.currentTarget.form?.requestSubmit();
-            }
-          }}
+          {...draft.textProps("description", "new-task-description-error")}
+          onKeyDown={submitOnEnter}
           className={`${bare} field-sizing-content max-h-48 min-h-6 resize-none py-0.5 text-sm text-zinc-600 dark:text-zinc-300`}
         />
         {errors.description && (
@@ -142,17 +103,7 @@ export function AddTaskForm({ onAdd }: Props) {
       </div>
       {moreOpen && (
         <div id="new-task-more" className="border-t border-zinc-100 px-4 py-3 dark:border-zinc-800">
-          <TaskFields
-            id="new-task"
-            draft={fields}
-            onChange={(next) => {
-              setFields(next);
-              if (Object.keys(fieldErrors).length > 0) setFieldErrors({});
-            }}
-            errors={fieldErrors}
-            disabled={pending}
-            zone={zone}
-          />
+          <TaskFields id="new-task" {...draft.fieldsProps} />
         </div>
       )}
       {serverError && (

@@ -1,12 +1,13 @@
 "use client";
 
 import { Loader2 } from "lucide-react";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef } from "react";
 import type { TaskDto } from "@/lib/tasks/service";
 import { TASK_DESCRIPTION_MAX, TASK_TITLE_MAX, type UpdateTaskInput } from "@/lib/tasks/schemas";
 import { useUserZone } from "../../_lib/user-zone";
-import { type FieldErrors, changedFields, checkFields, draftOf } from "../_lib/task-fields";
-import { type DraftErrors, type SaveFailure, checkTaskEdit } from "../_lib/validation";
+import { changedFields, draftOf } from "../_lib/task-fields";
+import { submitOnEnter, useTaskDraft } from "../_lib/use-task-draft";
+import { type SaveFailure, checkTaskEdit } from "../_lib/validation";
 import { askForReminderPermission } from "../_lib/reminder-permission";
 import { CharCount } from "./char-count";
 import { alertBox, field, fieldError, primaryButton, secondaryButton } from "./styles";
@@ -23,15 +24,9 @@ type Props = {
 export function TaskEditor({ task, onSave, onCancel }: Props) {
   const id = useId();
   const zone = useUserZone();
+  const draft = useTaskDraft(() => ({ title: task.title, description: task.description, fields: draftOf(task, zone) }));
+  const { title, description, fields, errors, serverError, pending, initialFields } = draft;
   const titleRef = useRef<HTMLInputElement>(null);
-  const [title, setTitle] = useState(task.title);
-  const [description, setDescription] = useState(task.description);
-  const [initialFields] = useState(() => draftOf(task, zone));
-  const [fields, setFields] = useState(initialFields);
-  const [errors, setErrors] = useState<DraftErrors>({});
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
 
   // Opening the editor puts the caret at the end of the title, ready to type.
   useEffect(() => {
@@ -43,16 +38,8 @@ export function TaskEditor({ task, onSave, onCancel }: Props) {
 
   async function save() {
     if (pending) return;
-    const checked = checkTaskEdit({ title, description });
-    const checkedFields = checkFields(fields);
-    setServerError(null);
-    setFieldErrors(checkedFields);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    if (Object.keys(checkedFields).length > 0) return;
+    const checked = draft.check(checkTaskEdit);
+    if (!checked.ok) return;
     const changes: UpdateTaskInput = {
       ...(checked.data.title !== task.title && { title: checked.data.title }),
       ...(checked.data.description !== task.description && { description: checked.data.description }),
@@ -63,14 +50,12 @@ export function TaskEditor({ task, onSave, onCancel }: Props) {
       return;
     }
     if (changes.remind_at) askForReminderPermission();
-    setPending(true);
+    draft.setPending(true);
     const failure = await onSave(changes);
     // On success the item closes this editor; on failure the draft stays as typed.
     if (failure !== null) {
-      setPending(false);
-      if (failure.field === "title" || failure.field === "description") setErrors({ [failure.field]: failure.message });
-      else if (failure.field) setFieldErrors({ [failure.field]: failure.message });
-      else setServerError(failure.message);
+      draft.setPending(false);
+      draft.showFailure(failure);
     }
   }
 
@@ -100,14 +85,7 @@ export function TaskEditor({ task, onSave, onCancel }: Props) {
           autoComplete="off"
           enterKeyHint="done"
           ref={titleRef}
-          value={title}
-          readOnly={pending}
-          aria-invalid={errors.title ? true : undefined}
-          aria-describedby={errors.title ? `${id}-title-error` : undefined}
-          onChange={(e) => {
-            setTitle(e.target.value);
-            if (errors.title) setErrors((x) => ({ ...x, title: undefined }));
-          }}
+          {...draft.textProps("title", `${id}-title-error`)}
           className={`${field} font-medium`}
         />
         {errors.title && (
@@ -124,20 +102,8 @@ export function TaskEditor({ task, onSave, onCancel }: Props) {
           id={`${id}-description`}
           rows={2}
           placeholder="Description (optional)"
-          value={description}
-          readOnly={pending}
-          aria-invalid={errors.description ? true : undefined}
-          aria-describedby={errors.description ? `${id}-description-error` : undefined}
-          onChange={(e) => {
-            setDescription(e.target.value);
-            if (errors.description) setErrors((x) => ({ ...x, description: undefined }));
-          }}
-          onKeyDown={(e) => {
-            if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
-              e.preventDefault();
-              e.currentTarget.form?.requestSubmit();
-            }
-          }}
+          {...draft.textProps("description", `${id}-description-error`)}
+          onKeyDown={submitOnEnter}
           className={`${field} field-sizing-content max-h-60 min-h-16 resize-none`}
         />
         {errors.description && (
@@ -146,17 +112,7 @@ export function TaskEditor({ task, onSave, onCancel }: Props) {
           </p>
         )}
       </div>
-      <TaskFields
-        id={`${id}-fields`}
-        draft={fields}
-        onChange={(next) => {
-          setFields(next);
-          if (Object.keys(fieldErrors).length > 0) setFieldErrors({});
-        }}
-        errors={fieldErrors}
-        disabled={pending}
-        zone={zone}
-      />
+      <TaskFields id={`${id}-fields`} {...draft.fieldsProps} />
       {serverError && (
         <p role="alert" className={alertBox}>
           {serverError}

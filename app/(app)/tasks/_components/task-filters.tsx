@@ -35,6 +35,48 @@ const SORT_LABELS: Record<TaskSort, string> = {
 const label = "block text-xs font-medium text-zinc-700 dark:text-zinc-300";
 const control = `${field} mt-1 py-1.5`;
 
+const ORDER_OPTIONS: Option[] = [
+  ["", "Usual"],
+  ["asc", "Ascending"],
+  ["desc", "Descending"],
+];
+
+/** [value, label] of a select's option. */
+type Option = readonly [string, string];
+
+/** A labelled select of the filter row: `children` go before the options (an "Any", say). */
+function FilterSelect({
+  id,
+  label: text,
+  value,
+  onChange,
+  options,
+  children,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly Option[];
+  children?: React.ReactNode;
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className={label}>
+        {text}
+      </label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={control}>
+        {children}
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** Search, filters by priority, tag and due date, and the order of the list. */
 export function TaskFilters({ query, onChange }: Props) {
   const [search, setSearch] = useState(query.q ?? "");
@@ -97,94 +139,49 @@ export function TaskFilters({ query, onChange }: Props) {
         />
       </div>
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-5">
-        <div>
-          <label htmlFor="filter-priority" className={label}>
-            Priority
-          </label>
-          <select
-            id="filter-priority"
-            value={priority}
-            onChange={(e) => onChange({ priority: e.target.value || null })}
-            className={control}
-          >
-            <option value="">Any</option>
-            {!TASK_PRIORITIES.some((p) => p === priority) && priority && <option value={priority}>{priority}</option>}
-            {[...TASK_PRIORITIES].reverse().map((p) => (
-              <option key={p} value={p}>
-                {PRIORITY_LABELS[p]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-tag" className={label}>
-            Tag
-          </label>
-          <select
-            id="filter-tag"
-            value={tag}
-            onChange={(e) => onChange({ tag: e.target.value || null })}
-            className={control}
-          >
-            <option value="">Any</option>
-            {tag && !tagNames.includes(tag) && <option value={tag}>#{tag}</option>}
-            {tags.map((t) => (
-              <option key={t.name} value={t.name}>
-                #{t.name} ({t.count})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-due" className={label}>
-            Due
-          </label>
-          <select
-            id="filter-due"
-            value={query.due ?? ""}
-            onChange={(e) => onChange({ due: e.target.value || null })}
-            className={control}
-          >
-            <option value="">Any time</option>
-            {DUE_FILTERS.map((d) => (
-              <option key={d} value={d}>
-                {DUE_LABELS[d]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-sort" className={label}>
-            Sort by
-          </label>
-          <select
-            id="filter-sort"
-            value={query.sort ?? "created"}
-            onChange={(e) => onChange({ sort: e.target.value === "created" ? null : e.target.value })}
-            className={control}
-          >
-            {TASK_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {SORT_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-order" className={label}>
-            Order
-          </label>
-          <select
-            id="filter-order"
-            value={query.order ?? ""}
-            onChange={(e) => onChange({ order: e.target.value || null })}
-            className={control}
-          >
-            <option value="">Usual</option>
-            <option value="asc">Ascending</option>
-            <option value="desc">Descending</option>
-          </select>
-        </div>
+        <FilterSelect
+          id="filter-priority"
+          label="Priority"
+          value={priority}
+          onChange={(v) => onChange({ priority: v || null })}
+          options={[...TASK_PRIORITIES].reverse().map((p) => [p, PRIORITY_LABELS[p]])}
+        >
+          <option value="">Any</option>
+          {!TASK_PRIORITIES.some((p) => p === priority) && priority && <option value={priority}>{priority}</option>}
+        </FilterSelect>
+        <FilterSelect
+          id="filter-tag"
+          label="Tag"
+          value={tag}
+          onChange={(v) => onChange({ tag: v || null })}
+          options={tags.map((t) => [t.name, `#${t.name} (${t.count})`])}
+        >
+          <option value="">Any</option>
+          {tag && !tagNames.includes(tag) && <option value={tag}>#{tag}</option>}
+        </FilterSelect>
+        <FilterSelect
+          id="filter-due"
+          label="Due"
+          value={query.due ?? ""}
+          onChange={(v) => onChange({ due: v || null })}
+          options={DUE_FILTERS.map((d) => [d, DUE_LABELS[d]])}
+        >
+          <option value="">Any time</option>
+        </FilterSelect>
+        <FilterSelect
+          id="filter-sort"
+          label="Sort by"
+          value={query.sort ?? "created"}
+          onChange={(v) => onChange({ sort: v === "created" ? null : v })}
+          options={TASK_SORTS.map((s) => [s, SORT_LABELS[s]])}
+        />
+        <FilterSelect
+          id="filter-order"
+          label="Order"
+          value={query.order ?? ""}
+          onChange={(v) => onChange({ order: v || null })}
+          options={ORDER_OPTIONS}
+        />
       </div>
       {active && (
         <button

@@ -1,7 +1,8 @@
 "use client";
 
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError, tasksApi } from "@/lib/api-client";
+import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT } from "@/lib/tasks/schemas";
 import type { TaskDto, TaskList } from "@/lib/tasks/service";
 import type { LiveEvent } from "../../_lib/live-events";
 
@@ -52,6 +53,12 @@ export function useTaskList(initial: TaskList, query: string) {
   const latestRefresh = useRef(0);
   const refreshWhenIdle = useRef(false);
 
+  // How many rows the list holds, for refetches that keep the pages "Load more" brought in.
+  const loadedRows = useRef(base.length);
+  useEffect(() => {
+    loadedRows.current = base.length;
+  }, [base]);
+
   const tasks = useMemo(() => overlays.reduce((list, overlay) => overlay.apply(list), base), [base, overlays]);
   const busyIds = useMemo(() => new Set(overlays.map((o) => o.taskId)), [overlays]);
 
@@ -63,9 +70,13 @@ export function useTaskList(initial: TaskList, query: string) {
       }
       const startedAt = generation.current;
       const seq = ++latestRefresh.current;
+      // As many pages as are loaded (within the API's bound), so a refetch drops none of them.
+      const params = new URLSearchParams(query);
+      const pages = Math.ceil(loadedRows.current / DEFAULT_LIST_LIMIT);
+      if (pages > 1) params.set("limit", String(Math.min(pages * DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT)));
       let list;
       try {
-        list = await tasksApi.list(new URLSearchParams(query));
+        list = await tasksApi.list(params);
       } catch {
         return; // a background refresh that fails is not worth an alert: the next one will tell
       }

@@ -19,7 +19,7 @@ function errorsOf(error: z.ZodError): DraftErrors {
   return errors;
 }
 
-type Checked<T> = { ok: true; data: T } | { ok: false; errors: DraftErrors };
+export type Checked<T> = { ok: true; data: T } | { ok: false; errors: DraftErrors };
 
 // The same schemas as the API, so the page refuses exactly what the server would. Descriptions
 // are trimmed here too: trailing blank lines are never what someone meant to save.
