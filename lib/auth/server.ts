@@ -49,6 +49,14 @@ function createAuth() {
         }
       : undefined,
     hooks: authHooks,
+    // The user's time zone comes with the session (the same query): a chat turn needs it for its
+    // system prompt, and would otherwise read it in a round trip of its own. Set only through
+    // PATCH /api/me (validated there), never by sign-up or update-user.
+    user: {
+      additionalFields: {
+        timezone: { type: "string", required: true, input: false, defaultValue: "UTC" },
+      },
+    },
     // No cookie cache: a session revoked elsewhere (sign out one device, sign out everywhere)
     // must stop working at once, not when a signed copy of it in the browser expires. Each
     // request reads the session with its user in one indexed query instead.

@@ -1,11 +1,12 @@
 import "server-only";
+import { getCookies, setRequestCookie } from "better-auth/cookies";
 import { createLocalJWKSet, type JSONWebKeySet, jwtVerify } from "jose";
 import { auth } from "@/lib/auth/server";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 
 /** The authenticated user, and the session the credential belongs to. */
-export type AuthUser = { id: string; email: string; sessionId: string };
+export type AuthUser = { id: string; email: string; sessionId: string; timezone: string };
 
 // Through Better Auth's own /jwks endpoint, which creates the key pair on first use.
 async function fetchJwks(): Promise<JSONWebKeySet> {
@@ -30,7 +31,8 @@ async function loadKeySet(refresh: boolean): Promise<KeySet> {
 /**
  * A JWT from /api/auth/token: signed by Better Auth's key, not expired (a JWT without `exp` is
  * refused), and — since it carries its session's id (`sid`) — only while that session is alive:
- * signing out or revoking the session ends the JWT too. That check is one primary-key read.
+ * signing out or revoking the session ends the JWT too. That check is one primary-key read (with
+ * the user's time zone, joined).
  */
 async function verifyJwt(token: string): Promise<AuthUser | null> {
   const { BETTER_AUTH_URL } = env();
@@ -41,8 +43,11 @@ async function verifyJwt(token: string): Promise<AuthUser | null> {
       const { payload } = await jwtVerify(token, verify, options);
       const { sub, email, sid } = payload;
       if (typeof sub !== "string" || typeof email !== "string" || typeof sid !== "string") return null;
-      const alive = await prisma.session.count({ where: { id: sid, userId: sub, expiresAt: { gt: new Date() } } });
-      return alive ? { id: sub, email, sessionId: sid } : null;
+      const alive = await prisma.session.findFirst({
+        where: { id: sid, userId: sub, expiresAt: { gt: new Date() } },
+        select: { user: { select: { timezone: true } } },
+      });
+      return alive ? { id: sub, email, sessionId: sid, timezone: alive.user.timezone } : null;
     } catch (error) {
       // jose's error classes lose their names in a minified build; the code survives.
       if ((error as { code?: string }).code === "ERR_JWKS_NO_MATCHING_KEY" && !refresh) continue;
@@ -54,16 +59,38 @@ async function verifyJwt(token: string): Promise<AuthUser | null> {
 
 async function sessionUser(headers: Headers): Promise<AuthUser | null> {
   const session = await auth().api.getSession({ headers });
-  return session ? { id: session.user.id, email: session.user.email, sessionId: session.session.id } : null;
+  return session
+    ? { id: session.user.id, email: session.user.email, sessionId: session.session.id, timezone: session.user.timezone }
+    : null;
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
+function decoded(token: string): string {
+  try {
+    return decodeURIComponent(token);
+  } catch {
+    return token;
+  }
+}
+
+/**
+ * A Bearer session token is the signed session cookie's value (`<token>.<signature>`, perhaps
+ * URL-encoded): handed to getSession as that cookie, its signature is checked once, by the
+ * signed-cookie read, where the bearer plugin would check it first and hand it on as the same
+ * cookie to be checked again. A bare (unsigned) token has no signature and finds no session.
+ */
+function sessionCookieOf(token: string): Headers {
+  const headers = new Headers();
+  setRequestCookie(headers, getCookies(auth().options).sessionToken.name, token.includes("%") ? decoded(token) : token);
+  return headers;
+}
+
 /**
  * The user behind a request: a Bearer JWT (from /api/auth/token), a Bearer session token, or the
- * session cookie — all but the JWT through Better Auth's getSession (its bearer plugin accepts
- * only the signed session token). A present but malformed or invalid Authorization header never
- * falls back to the cookie: a Bearer request is checked with its Authorization header alone.
+ * session cookie — all but the JWT through Better Auth's getSession (only the signed session
+ * token is accepted, as by its bearer plugin). A present but malformed or invalid Authorization
+ * header never falls back to the cookie: a Bearer request is checked with its token alone.
  */
 export async function authenticate(headers: Headers): Promise<AuthUser | null> {
   const authorization = headers.get("authorization");
@@ -71,5 +98,5 @@ export async function authenticate(headers: Headers): Promise<AuthUser | null> {
   const token = BEARER.exec(authorization)?.[1];
   if (!token) return null;
   if (token.split(".").length === 3) return verifyJwt(token);
-  return sessionUser(new Headers({ authorization }));
+  return sessionUser(sessionCookieOf(token));
 }

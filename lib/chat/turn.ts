@@ -37,7 +37,13 @@ export type TurnSettings = {
   rateLimit: number;
 };
 
-export type TurnRequest = { userId: string; message: string; conversationId?: string };
+export type TurnRequest = {
+  userId: string;
+  message: string;
+  conversationId?: string;
+  /** The user's IANA zone, when the caller has it (the session carries it); read otherwise. */
+  timezone?: string;
+};
 
 export type FinishedTurn = {
   conversationId: string;
@@ -65,9 +71,9 @@ async function prepareTurn(request: TurnRequest, settings: TurnSettings) {
     parts: [{ type: "text", text: request.message }],
   };
   const stored = { id: userMessage.id, role: "user" as const, content: request.message, parts: userMessage.parts };
-  // Read beside the turn's first writes, not after them.
-  const timezone = getTimezone(request.userId);
-  timezone.catch(() => {}); // awaited below; a turn refused first must not leave it unhandled
+  // Read beside the turn's first writes, not after them (unless the session already brought it).
+  const timezone = request.timezone ?? getTimezone(request.userId);
+  if (typeof timezone !== "string") timezone.catch(() => {}); // awaited below; a turn refused first must not leave it unhandled
 
   if (!request.conversationId) {
     const created = await createConversationWithMessage(
@@ -164,9 +170,30 @@ function turnStatus(
   return outcome.status === "completed" ? null : statusAfterFailure(reason);
 }
 
+/**
+ * A user or assistant message of text alone, with plain string content: the SDK validates the
+ * whole prompt (every history message) on every call, and a string is the cheapest content to
+ * check. Anything else (tool calls, provider metadata) stays as converted.
+ */
+function plainText(message: ModelMessage): ModelMessage {
+  if ((message.role !== "user" && message.role !== "assistant") || typeof message.content === "string") return message;
+  let text = "";
+  for (const part of message.content) {
+    if (part.type !== "text" || part.providerOptions) return message;
+    text += part.text;
+  }
+  return message.role === "user"
+    ? { role: "user", content: text, providerOptions: message.providerOptions }
+    : { role: "assistant", content: text, providerOptions: message.providerOptions };
+}
+
 async function modelMessages(prepared: Prepared, tools: TaskTools) {
   const history: ChatMessage[] = prepared.history.map((row) => ({ id: row.id, role: row.role, parts: row.parts }));
-  return convertToModelMessages([...history, prepared.userMessage], { tools, ignoreIncompleteToolCalls: true });
+  const messages = await convertToModelMessages([...history, prepared.userMessage], {
+    tools,
+    ignoreIncompleteToolCalls: true,
+  });
+  return messages.map(plainText);
 }
 
 /** The agent call both modes make: the model, its instructions, the history, the user's tools. */

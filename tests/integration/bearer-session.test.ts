@@ -90,6 +90,38 @@ describe("a Bearer session token", () => {
   });
 });
 
+describe("every credential", () => {
+  it("brings the user's time zone with the session (no read of its own), and a change at once", async () => {
+    const session = await signUp("zone@example.com");
+    const jwt = await jwtFor(session.token);
+    const { prisma } = await import("@/lib/db");
+    const { setTimezone } = await import("@/lib/tasks/service");
+    for (const headers of [bearer(session.token), bearer(jwt), { cookie: session.cookie }]) {
+      expect(await authenticate(headers)).toMatchObject({ email: "zone@example.com", timezone: "UTC" });
+    }
+    const { userId } = await prisma.session.findUniqueOrThrow({ where: { token: session.raw } });
+    await setTimezone(userId, "Asia/Karachi");
+    for (const headers of [bearer(session.token), bearer(jwt), { cookie: session.cookie }]) {
+      const { captureQueries } = await import("../helpers/in-process");
+      let user: unknown;
+      const queries = await captureQueries(async () => (user = await authenticate(headers)));
+      expect(user).toMatchObject({ timezone: "Asia/Karachi" });
+      expect(queries).toHaveLength(1);
+    }
+  });
+
+  it("cannot set the time zone through Better Auth's own endpoints", async () => {
+    const { auth } = await import("@/lib/auth/server");
+    const body = { name: "Zone", email: "zone-input@example.com", password: "correct horse battery", timezone: "Asia/Tokyo" };
+    const res = await auth().api.signUpEmail({ body, asResponse: true });
+    // Better Auth drops a field it does not take as input: the account is made, in UTC.
+    expect(res.status).toBe(200);
+    const { prisma } = await import("@/lib/db");
+    expect(await prisma.user.findUniqueOrThrow({ where: { email: body.email } })).toMatchObject({ timezone: "UTC" });
+    expect(await authenticate(bearer(res.headers.get("set-auth-token")!))).toMatchObject({ timezone: "UTC" });
+  });
+});
+
 describe("a Bearer JWT", () => {
   it("carries its session id and works while that session lives", async () => {
     const session = await signUp("jwt-alive@example.com");

@@ -13,7 +13,7 @@ export const maxDuration = 60;
 export const { GET, POST, PUT, PATCH, DELETE } = methods({
   POST: withUser(async (req, { user }) => {
     const body = await readBody(req, chatRequestSchema);
-    const turn = { userId: user.id, message: body.message, conversationId: body.conversation_id };
+    const turn = { userId: user.id, timezone: user.timezone, message: body.message, conversationId: body.conversation_id };
     if (req.headers.get("accept")?.includes("text/event-stream")) {
       const { conversationId, stream } = await chatTurnStream(turn, chatSettings(), req.signal);
       return createUIMessageStreamResponse({ stream, headers: { "X-Conversation-Id": conversationId } });
