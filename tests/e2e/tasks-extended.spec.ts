@@ -60,6 +60,7 @@ test("edits a task's due date, reminder, priority, tags and repeat, asking to no
   const user = await signUpInPage(page);
   const task = await create(request, user, { title: "Renew passport" });
   await page.goto("/tasks");
+  await expect(page.locator("[data-ready]")).toHaveCount(1); // hydrated: its controls are live
 
   await item(page, "Renew passport").getByRole("button", { name: "Edit “Renew passport”" }).click();
   const form = page.getByRole("form", { name: "Edit “Renew passport”" });
@@ -126,6 +127,7 @@ test("edits a task's due date, reminder, priority, tags and repeat, asking to no
 test("adds a task with a priority and a due date from More options", async ({ page, request }) => {
   const user = await signUpInPage(page);
   await page.goto("/tasks");
+  await expect(page.locator("[data-ready]")).toHaveCount(1); // hydrated: its controls are live
   const form = page.getByRole("form", { name: "Add a task" });
   await page.getByRole("textbox", { name: "New task" }).fill("File taxes");
   await form.getByRole("button", { name: "More options" }).click();
@@ -166,6 +168,7 @@ test("search, filters and sort live in the URL: reload, back and a shared link k
   await create(request, user, { title: "Buy milk", priority: "low", tags: ["errands"] });
   await create(request, user, { title: "Write report", priority: "high", tags: ["work"], due_at: "in 3 days" });
   await page.goto("/tasks");
+  await expect(page.locator("[data-ready]")).toHaveCount(1); // hydrated: its controls are live
   await expect(titles(page)).toHaveText(["Write report", "Buy milk", "Call the dentist", "Pay rent"]);
 
   await filters(page).getByLabel("Priority").selectOption("high");
@@ -240,6 +243,7 @@ test("a long list pages with Load more, counting every match", async ({ page, re
     );
   }
   await page.goto("/tasks");
+  await expect(page.locator("[data-ready]")).toHaveCount(1); // hydrated: its controls are live
   await expect(page.getByText("103 tasks · showing 100")).toBeVisible();
   await expect(taskList(page).getByRole("listitem")).toHaveCount(100);
   await page.getByRole("button", { name: "Load more" }).click();
@@ -261,6 +265,7 @@ test("a change made elsewhere while a filter is set keeps the pages Load more br
     );
   }
   await page.goto("/tasks?priority=high");
+  await expect(page.locator("[data-ready]")).toHaveCount(1); // hydrated: its controls are live
   await expect(page.locator("[data-ready]")).toHaveCount(1);
   await expect(page.locator("html")).toHaveAttribute("data-live", "open");
   await expect(page.getByText("103 matching tasks · showing 100")).toBeVisible();
@@ -289,6 +294,7 @@ test.describe("time zones", () => {
     expect(res.status()).toBe(201);
 
     await page.goto("/tasks");
+    await expect(page.locator("[data-ready]")).toHaveCount(1); // hydrated: its controls are live
     await expect(due(page, "Standup")).toHaveText(/Jun 3, 2030 14:00/);
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
@@ -301,6 +307,7 @@ test.describe("time zones", () => {
     await expect(page.getByTestId("current-timezone")).toHaveText("America/Los Angeles");
 
     await page.goto("/tasks");
+    await expect(page.locator("[data-ready]")).toHaveCount(1); // hydrated: its controls are live
     await expect(due(page, "Standup")).toHaveText(/Jun 3, 2030 2:00/);
     // Times typed in the forms are read in the chosen zone too.
     await item(page, "Standup").getByRole("button", { name: "Edit “Standup”" }).click();
