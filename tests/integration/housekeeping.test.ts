@@ -6,19 +6,13 @@ import { startReminderScheduler } from "@/lib/reminders/scheduler";
 import { addTask } from "@/lib/tasks/service";
 import { uniqueEmail } from "../helpers/api";
 import { actor, createUser, setupTestDatabase } from "../helpers/in-process";
+import { HOUR, failureRow, failuresOf } from "../helpers/sign-in-failures";
 
 // What expires, and the one function that prunes it: the scheduler's hourly pass and the cron
 // route (tested through HTTP in reminders-server.test.ts) both call it.
 setupTestDatabase("left_housekeeping");
 
 const prisma = async () => (await import("@/lib/db")).prisma;
-const HOUR = 3600 * 1000;
-
-async function failureRow(email: string, failures: number, lastFailedAt: Date) {
-  await (await prisma()).signInFailure.create({ data: { email, failures, lastFailedAt } });
-}
-const failuresOf = async (email: string) =>
-  (await (await prisma()).signInFailure.findUnique({ where: { email } }))?.failures;
 
 describe("pruning expired rows", () => {
   it(`deletes events older than ${EVENT_RETENTION_DAYS} days and sign-in failures forgotten after ${FAILURE_MEMORY_HOURS} h, nothing newer`, async () => {

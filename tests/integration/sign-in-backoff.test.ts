@@ -3,19 +3,13 @@ import { FAILURE_MEMORY_HOURS, clearSignInFailures, recordSignInFailure, signInW
 import { uniqueEmail } from "../helpers/api";
 import { baseUrl } from "../helpers/database";
 import { setupTestDatabase } from "../helpers/in-process";
+import { HOUR, failureRow, failuresOf } from "../helpers/sign-in-failures";
 
 // The per-account sign-in backoff's count, checked and counted in one statement (the HTTP
 // behaviour, across instances, is in limits.test.ts).
 setupTestDatabase("left_sign_in_backoff");
 
 const prisma = async () => (await import("@/lib/db")).prisma;
-const HOUR = 3600 * 1000;
-
-async function failureRow(email: string, failures: number, lastFailedAt: Date) {
-  await (await prisma()).signInFailure.create({ data: { email, failures, lastFailedAt } });
-}
-const failuresOf = async (email: string) =>
-  (await (await prisma()).signInFailure.findUnique({ where: { email } }))?.failures;
 
 describe("the per-account sign-in backoff", () => {
   it("five attempts go through, the sixth waits; a success clears the count", async () => {
