@@ -1,6 +1,6 @@
 import { type TestServer, startServer } from "../helpers/server";
 import { type FakeGemini, startFakeGemini } from "../helpers/fake-gemini";
-import { conversationLog, expect, say, screenshot, signUp, test } from "./helpers";
+import { conversationLog, expect, pickSuggestion, say, screenshot, signUp, test } from "./helpers";
 
 const CONVERSATION_URL = /\/chat\/[0-9a-f-]{36}$/;
 
@@ -12,7 +12,7 @@ test("a first conversation: chip → tool card and reply → URL and sidebar →
   await expect(page.getByRole("banner")).toContainText("Offline model");
   await screenshot(page, "chat-start");
 
-  await page.getByRole("button", { name: "Add a task to buy milk" }).click();
+  await pickSuggestion(page, "Add a task to buy milk");
   const log = conversationLog(page);
   await expect(log.getByRole("listitem").filter({ hasText: /Added #\d+ · Buy milk/ })).toBeVisible();
   await expect(log.getByRole("listitem").filter({ hasText: /Added task #\d+ · Buy milk\./ })).toBeVisible();
@@ -280,7 +280,7 @@ test.describe("errors", () => {
 
 test("the chat and the tasks page agree: add in chat, complete on /tasks, ask in chat", async ({ page }) => {
   await signUp(page);
-  await page.getByRole("button", { name: "Add a task to buy milk" }).click();
+  await pickSuggestion(page, "Add a task to buy milk");
   const log = conversationLog(page);
   await expect(log.getByRole("listitem").filter({ hasText: /Added #\d+ · Buy milk/ })).toBeVisible();
   await expect(page).toHaveURL(CONVERSATION_URL);

@@ -110,4 +110,13 @@ export async function say(page: Page, text: string): Promise<void> {
   await box.press("Enter");
 }
 
+/**
+ * Clicks one of the start screen's suggestions once the chat is live: before that the
+ * server-rendered screen only puts the suggestion in the composer, it does not send it.
+ */
+export async function pickSuggestion(page: Page, name: string): Promise<void> {
+  await expect(page.locator("form[data-ready]")).toHaveCount(1);
+  await page.getByRole("button", { name }).click();
+}
+
 export const conversationLog = (page: Page) => page.getByRole("log", { name: "Conversation" });
