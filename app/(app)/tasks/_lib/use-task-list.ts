@@ -10,6 +10,26 @@ import type { LiveEvent } from "../../_lib/live-events";
 // list, then API answers and refetches); optimistic changes are overlays on top of it that vanish
 // when their request settles, so a failure rolls back by itself. A refetch that was in flight
 // while a change was being made may predate it, so its answer is dropped and asked again.
+// The confirmed list remembers the query it answers: once the view has moved to other filters
+// (a new server render), an answer or a change's commit for the old query is dropped, so a late
+// refetch of "Completed" can never overwrite the list of "All" that holds a task just added.
+
+type Confirmed = {
+  query: string;
+  tasks: TaskDto[];
+  /** All matches as the server last counted them, beside how many of them the list then held. */
+  count: number;
+  listed: number;
+  nextCursor: string | null;
+};
+
+const confirmedOf = (list: TaskList, query: string): Confirmed => ({
+  query,
+  tasks: list.tasks,
+  count: list.count,
+  listed: list.tasks.length,
+  nextCursor: list.next_cursor,
+});
 
 type Overlay = { key: number; taskId: number; apply: (tasks: TaskDto[]) => TaskDto[] };
 
@@ -30,11 +50,7 @@ type Mutation<T> = {
  * parameters); later pages come with `loadMore`.
  */
 export function useTaskList(initial: TaskList, query: string) {
-  const [base, setBase] = useState(initial.tasks);
-  // All matches as the server last counted them, beside how many of them the list then held: a
-  // task added or deleted here (or by an event) since moves the total by one.
-  const [counted, setCounted] = useState({ count: initial.count, listed: initial.tasks.length });
-  const [nextCursor, setNextCursor] = useState(initial.next_cursor);
+  const [confirmed, setConfirmed] = useState(() => confirmedOf(initial, query));
   const [loadingMore, setLoadingMore] = useState(false);
   const [overlays, setOverlays] = useState<Overlay[]>([]);
   const [seenInitial, setSeenInitial] = useState(initial);
@@ -42,10 +58,17 @@ export function useTaskList(initial: TaskList, query: string) {
   // A new server render (other filters, or a navigation back to this page) brings fresher data.
   if (initial !== seenInitial) {
     setSeenInitial(initial);
-    setBase(initial.tasks);
-    setCounted({ count: initial.count, listed: initial.tasks.length });
-    setNextCursor(initial.next_cursor);
+    setConfirmed(confirmedOf(initial, query));
   }
+  const base = confirmed.tasks;
+  const nextCursor = confirmed.nextCursor;
+
+  /** Changes the confirmed list if it still answers `forQuery` (else the view has moved on). */
+  const change = useCallback(
+    (forQuery: string, update: (list: Confirmed) => Confirmed) =>
+      setConfirmed((list) => (list.query === forQuery ? update(list) : list)),
+    [],
+  );
 
   const nextKey = useRef(0);
   const inFlight = useRef(0);
@@ -82,14 +105,18 @@ export function useTaskList(initial: TaskList, query: string) {
       }
       if (seq !== latestRefresh.current) return; // a newer refresh is on its way
       if (startedAt === generation.current && inFlight.current === 0) {
-        setBase(list.tasks);
-        setCounted({ count: list.count, listed: list.tasks.length });
-        setNextCursor(list.next_cursor);
+        change(query, () => confirmedOf(list, query));
         return;
       }
       // A change started or settled meanwhile, so this answer may predate it: ask again.
     }
-  }, [query]);
+  }, [change, query]);
+
+  // The view's current query and refresh, for a change that settles after the view moved on.
+  const current = useRef({ query, refresh });
+  useEffect(() => {
+    current.current = { query, refresh };
+  }, [query, refresh]);
 
   /** The next page, appended (a task a change already brought in is not listed twice). */
   const loadMore = useCallback(async (): Promise<unknown> => {
@@ -99,17 +126,17 @@ export function useTaskList(initial: TaskList, query: string) {
       const params = new URLSearchParams(query);
       params.set("cursor", nextCursor);
       const page = await tasksApi.list(params);
-      const fresh = (list: TaskDto[]) => page.tasks.filter((t) => !list.some((x) => x.id === t.id));
-      setBase((list) => [...list, ...fresh(list)]);
-      setCounted({ count: page.count, listed: base.length + fresh(base).length });
-      setNextCursor(page.next_cursor);
+      change(query, (list) => {
+        const tasks = [...list.tasks, ...page.tasks.filter((t) => !list.tasks.some((x) => x.id === t.id))];
+        return { query, tasks, count: page.count, listed: tasks.length, nextCursor: page.next_cursor };
+      });
       return null;
     } catch (error) {
       return error;
     } finally {
       setLoadingMore(false);
     }
-  }, [base, nextCursor, query]);
+  }, [change, nextCursor, query]);
 
   const mutate = useCallback(
     async <T>({ taskId, optimistic, request, commit }: Mutation<T>): Promise<MutationResult<T>> => {
@@ -120,25 +147,28 @@ export function useTaskList(initial: TaskList, query: string) {
       else if (taskId !== undefined) setOverlays((list) => [...list, { key, taskId, apply: (t) => t }]);
       try {
         const value = await request();
-        setBase((list) => commit(list, value));
+        change(query, (list) => ({ ...list, tasks: commit(list.tasks, value) }));
         return { ok: true, value };
       } catch (error) {
         // Gone on the server (deleted in Chat, say): drop it here too instead of rolling back.
         if (taskId !== undefined && error instanceof ApiError && error.notFound) {
-          setBase((list) => list.filter((t) => t.id !== taskId));
+          change(query, (list) => ({ ...list, tasks: withoutTask(list.tasks, taskId) }));
         }
         return { ok: false, error };
       } finally {
         setOverlays((list) => list.filter((o) => o.key !== key));
         inFlight.current -= 1;
         generation.current += 1;
-        if (inFlight.current === 0 && refreshWhenIdle.current) {
+        if (current.current.query !== query) {
+          // Its commit was dropped, and the new view's server render may predate the change.
+          void current.current.refresh();
+        } else if (inFlight.current === 0 && refreshWhenIdle.current) {
           refreshWhenIdle.current = false;
           void refresh();
         }
       }
     },
-    [refresh],
+    [change, query, refresh],
   );
 
   /**
@@ -154,19 +184,22 @@ export function useTaskList(initial: TaskList, query: string) {
         return;
       }
       generation.current += 1; // a refetch already in flight may predate it
-      setBase((list) => {
-        if (event.type === "task.deleted") return withoutTask(list, event.data.id);
-        const task = event.data;
-        const current = list.find((t) => t.id === task.id);
-        if (!current) return event.type === "task.created" ? withTask(list, task) : list;
-        return current.updated_at > task.updated_at ? list : replaceTask(list, task);
-      });
+      change(query, (list) => ({ ...list, tasks: applyEvent(list.tasks, event) }));
     },
-    [query, refresh],
+    [change, query, refresh],
   );
 
-  const count = counted.count + base.length - counted.listed;
+  // A task added or deleted here (or by an event) since the server counted moves the total by one.
+  const count = confirmed.count + base.length - confirmed.listed;
   return { tasks, count, nextCursor, loadingMore, loadMore, busyIds, mutate, refresh, applyRemote };
+}
+
+function applyEvent(list: TaskDto[], event: Extract<LiveEvent, { type: `task.${string}` }>): TaskDto[] {
+  if (event.type === "task.deleted") return withoutTask(list, event.data.id);
+  const task = event.data;
+  const current = list.find((t) => t.id === task.id);
+  if (!current) return event.type === "task.created" ? withTask(list, task) : list;
+  return current.updated_at > task.updated_at ? list : replaceTask(list, task);
 }
 
 export const replaceTask = (tasks: TaskDto[], task: TaskDto) => tasks.map((t) => (t.id === task.id ? task : t));
