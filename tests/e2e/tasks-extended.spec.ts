@@ -1,4 +1,5 @@
 import type { APIRequestContext, Page } from "@playwright/test";
+import { expectAccessible } from "./a11y";
 import {
   type ApiTask,
   type E2EUser,
@@ -8,6 +9,7 @@ import {
   say,
   screenshot,
   signUp,
+  setCompleted,
   signUpInPage,
   test,
 } from "./helpers";
@@ -26,6 +28,18 @@ async function create(request: APIRequestContext, user: E2EUser, data: Record<st
   const res = await request.post("/api/tasks", { data, headers: { authorization: `Bearer ${user.token}` } });
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()) as ApiTask;
+}
+
+/** Creates `count` tasks titled `${prefix} 1`… (ten at a time, so not quite in that order). */
+async function createMany(request: APIRequestContext, user: E2EUser, prefix: string, count: number, extra = {}) {
+  const created: ApiTask[] = [];
+  for (let i = 0; i < count; i += 10) {
+    const batch = Array.from({ length: Math.min(10, count - i) }, (_, j) =>
+      create(request, user, { title: `${prefix} ${i + j + 1}`, ...extra }),
+    );
+    created.push(...(await Promise.all(batch)));
+  }
+  return created;
 }
 
 async function getTask(request: APIRequestContext, user: E2EUser, id: number): Promise<ApiTask> {
@@ -237,11 +251,7 @@ test("search, filters and sort live in the URL: reload, back and a shared link k
 
 test("a long list pages with Load more, counting every match", async ({ page, request }) => {
   const user = await signUpInPage(page);
-  for (let i = 0; i < 103; i += 10) {
-    await Promise.all(
-      Array.from({ length: Math.min(10, 103 - i) }, (_, j) => create(request, user, { title: `Chore ${i + j + 1}` })),
-    );
-  }
+  await createMany(request, user, "Chore", 103);
   await page.goto("/tasks");
   await expect(page.locator("[data-ready]")).toHaveCount(1); // hydrated: its controls are live
   await expect(page.getByText("103 tasks · showing 100")).toBeVisible();
@@ -252,18 +262,82 @@ test("a long list pages with Load more, counting every match", async ({ page, re
   await expect(page.getByText("103 tasks", { exact: true })).toBeVisible();
 });
 
+test("the status tabs are answered by the server: beyond the first page, with true counts", async ({
+  page,
+  request,
+}) => {
+  const user = await signUpInPage(page);
+  // Finished first, so none of them is on the first page of All (newest first).
+  for (const n of [1, 2, 3])
+    await setCompleted(request, user, (await create(request, user, { title: `Done ${n}` })).id, true);
+  await createMany(request, user, "Chore", 105);
+  const tabs = page.getByRole("group", { name: "Filter tasks" });
+  const items = taskList(page).getByRole("listitem");
+  const loadMore = page.getByRole("button", { name: "Load more" });
+
+  await page.goto("/tasks");
+  await expect(page.locator("[data-ready]")).toHaveCount(1); // hydrated: its controls are live
+  await expect(page.getByText("108 tasks · showing 100")).toBeVisible();
+  await expect(titles(page).filter({ hasText: /^Done/ })).toHaveCount(0);
+
+  await tabs.getByRole("button", { name: "Completed" }).click();
+  await expect(page).toHaveURL(/\/tasks\?status=completed$/);
+  await expect(titles(page)).toHaveText(["Done 3", "Done 2", "Done 1"]);
+  await expect(page.getByText("3 completed tasks", { exact: true })).toBeVisible();
+  await expect(loadMore).toHaveCount(0);
+  await expect(tabs.getByRole("button", { name: "Completed" })).toHaveAttribute("aria-pressed", "true");
+  await expectAccessible(page, "/tasks, the Completed tab");
+
+  await page.reload();
+  await expect(tabs.getByRole("button", { name: "Completed" })).toHaveAttribute("aria-pressed", "true");
+  await expect(titles(page)).toHaveText(["Done 3", "Done 2", "Done 1"]);
+
+  // Away and back, and a shared link opened fresh.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Chat" }).click();
+  await expect(page).toHaveURL(/\/chat/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/tasks\?status=completed$/);
+  await expect(titles(page)).toHaveText(["Done 3", "Done 2", "Done 1"]);
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await expect(other.getByText("3 completed tasks", { exact: true })).toBeVisible();
+  await expect(other.getByRole("list", { name: "Tasks" }).getByRole("listitem")).toHaveCount(3);
+  await other.close();
+
+  // Pending pages too; done under Pending, a task leaves it and the count follows.
+  await expect(page.locator("[data-ready]")).toHaveCount(1);
+  await tabs.getByRole("button", { name: "Pending" }).click();
+  await expect(page).toHaveURL(/\/tasks\?status=pending$/);
+  await expect(page.getByText("105 pending tasks · showing 100")).toBeVisible();
+  await loadMore.click();
+  await expect(items).toHaveCount(105);
+  await expect(page.getByText("105 pending tasks", { exact: true })).toBeVisible();
+  await page.getByRole("checkbox", { name: "Mark “Chore 1” as done" }).click();
+  // Focus stays in the list, on a neighbour.
+  await expect(page.locator(":focus")).toHaveAccessibleName(/^Mark “Chore \d+” as done$/);
+  await expect(items).toHaveCount(104);
+  await expect(page.getByText("104 pending tasks", { exact: true })).toBeVisible();
+  await expect(titles(page).filter({ hasText: /^Chore 1$/ })).toHaveCount(0);
+
+  await tabs.getByRole("button", { name: "Completed" }).click();
+  await expect(titles(page)).toHaveText(["Chore 1", "Done 3", "Done 2", "Done 1"]);
+  await expect(page.getByText("4 completed tasks", { exact: true })).toBeVisible();
+  // Re-opened under Completed, it leaves that view.
+  await page.getByRole("checkbox", { name: "Re-open “Chore 1”" }).click();
+  await expect(titles(page)).toHaveText(["Done 3", "Done 2", "Done 1"]);
+  await expect(page.getByText("3 completed tasks", { exact: true })).toBeVisible();
+
+  await tabs.getByRole("button", { name: "All" }).click();
+  await expect(page).toHaveURL(/\/tasks$/);
+  await expect(page.getByText("108 tasks · showing 100")).toBeVisible();
+});
+
 test("a change made elsewhere while a filter is set keeps the pages Load more brought in", async ({
   page,
   request,
 }) => {
   const user = await signUpInPage(page);
-  for (let i = 0; i < 103; i += 10) {
-    await Promise.all(
-      Array.from({ length: Math.min(10, 103 - i) }, (_, j) =>
-        create(request, user, { title: `Errand ${i + j + 1}`, priority: "high" }),
-      ),
-    );
-  }
+  await createMany(request, user, "Errand", 103, { priority: "high" });
   await page.goto("/tasks?priority=high");
   await expect(page.locator("[data-ready]")).toHaveCount(1); // hydrated: its controls are live
   await expect(page.locator("[data-ready]")).toHaveCount(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiQueryOf, listQueryOf, urlWith } from "@/app/(app)/tasks/_lib/filter";
+import { apiQueryOf, isFiltered, listQueryOf, statusOf, urlWith } from "@/app/(app)/tasks/_lib/filter";
 import {
   addTags,
   changedFields,
@@ -23,9 +23,25 @@ describe("the tasks page's URL filters", () => {
     expect(listQueryOf({ due: "overdue", sort: ["due", "title"] })).toEqual({ due: "overdue" });
   });
 
+  it("takes the status tab as a filter the server answers; 'all' and anything unknown are none", () => {
+    expect(listQueryOf(new URLSearchParams("status=completed&q=rent"))).toEqual({ status: "completed", q: "rent" });
+    expect(listQueryOf({ status: "pending" })).toEqual({ status: "pending" });
+    for (const status of ["all", "done", ""]) expect(listQueryOf({ status })).toEqual({});
+    expect(statusOf({ status: "completed" })).toBe("completed");
+    expect(statusOf({ q: "rent" })).toBe("all");
+  });
+
+  it("tells a status tab alone from a filtered list", () => {
+    expect(isFiltered({})).toBe(false);
+    expect(isFiltered({ status: "pending" })).toBe(false);
+    expect(isFiltered({ priority: [] })).toBe(false);
+    expect(isFiltered({ status: "pending", tag: ["work"] })).toBe(true);
+    expect(isFiltered({ order: "desc" })).toBe(true);
+  });
+
   it("writes them back as /api/tasks parameters, in one canonical order", () => {
-    expect(apiQueryOf({ sort: "due", priority: ["high", "medium"], q: "rent" }).toString()).toBe(
-      "q=rent&priority=high%2Cmedium&sort=due",
+    expect(apiQueryOf({ sort: "due", priority: ["high", "medium"], q: "rent", status: "pending" }).toString()).toBe(
+      "status=pending&q=rent&priority=high%2Cmedium&sort=due",
     );
     expect(apiQueryOf({}).toString()).toBe("");
   });
@@ -34,6 +50,8 @@ describe("the tasks page's URL filters", () => {
     const current = new URL("http://x/tasks?status=pending&q=rent&task=3");
     expect(urlWith(current, { q: null, priority: "high" })).toBe("/tasks?status=pending&priority=high");
     expect(urlWith(new URL("http://x/tasks?q=a"), { q: "" })).toBe("/tasks");
+    expect(urlWith(new URL("http://x/tasks?q=a"), { status: "completed" })).toBe("/tasks?q=a&status=completed");
+    expect(urlWith(new URL("http://x/tasks?status=completed"), { status: null })).toBe("/tasks");
   });
 });
 

@@ -16,7 +16,7 @@ export default async function TasksPage({ searchParams }: Props) {
   // Rendered for every request, never from a cache: the assistant changes these tasks from Chat.
   await connection();
   const user = await requireUser();
-  // The filters and order in the URL (status is a view over the list, applied in the page).
+  // The status tab, filters and order in the URL.
   const list = await listTasks(user.id, listQueryOf(await searchParams));
   return (
     <main className="h-full overflow-y-auto">

@@ -3,27 +3,18 @@ import type { TaskStatus } from "@/lib/tasks/schemas";
 
 const copy: Record<TaskStatus, { icon: string; title: string; body: string }> = {
   all: { icon: "+", title: "No tasks yet", body: "Add one above, or ask the assistant in" },
-  pending: { icon: "☀", title: "Nothing pending 🎉", body: "Everything on your list is done." },
+  pending: { icon: "☀", title: "Nothing pending 🎉", body: "No open tasks on your list." },
   completed: { icon: "✓", title: "Nothing completed yet", body: "Tick a task off and it will show up here." },
 };
 
 const noMatch = { icon: "⌕", title: "No tasks match", body: "Try other filters, or clear them." };
 
 /**
- * What an empty list says: per status, "no tasks match" under search or filters, and "no tasks
- * yet" whenever there are none at all.
+ * What an empty list says: per status tab, or "no tasks match" under search or filters. (A status
+ * tab's list comes from the server alone, so its copy holds whether or not other tasks exist.)
  */
-export function EmptyState({
-  status,
-  hasTasks,
-  filtered,
-}: {
-  status: TaskStatus;
-  hasTasks: boolean;
-  filtered: boolean;
-}) {
-  const kind = hasTasks || filtered ? status : "all";
-  const { icon, title, body } = filtered ? noMatch : copy[kind];
+export function EmptyState({ status, filtered }: { status: TaskStatus; filtered: boolean }) {
+  const { icon, title, body } = filtered ? noMatch : copy[status];
   return (
     <div className="rounded-xl border border-dashed border-zinc-300 px-6 py-12 text-center dark:border-zinc-700">
       <div
@@ -35,7 +26,7 @@ export function EmptyState({
       <p className="font-medium text-zinc-900 dark:text-zinc-100">{title}</p>
       <p className="mt-1 text-sm text-muted">
         {body}
-        {kind === "all" && !filtered && (
+        {status === "all" && !filtered && (
           <>
             {" "}
             <Link href="/chat" className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">

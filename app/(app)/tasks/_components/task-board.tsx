@@ -8,16 +8,7 @@ import { useHydrated } from "@/app/_components/use-hydrated";
 import { ApiError, messageOf, tasksApi } from "@/lib/api-client";
 import type { TaskDto, TaskList } from "@/lib/tasks/service";
 import { useLiveEvents } from "../../_lib/live-events";
-import {
-  type QueryKey,
-  apiQueryOf,
-  countByStatus,
-  listQueryOf,
-  matchesStatus,
-  parseStatus,
-  urlForStatus,
-  urlWith,
-} from "../_lib/filter";
+import { type QueryKey, apiQueryOf, isFiltered, listQueryOf, statusOf, urlWith } from "../_lib/filter";
 import { patchTask, replaceTask, useTaskList, withTask, withoutTask } from "../_lib/use-task-list";
 import { type SaveFailure, failureOf } from "../_lib/validation";
 import { AddTaskForm } from "./add-task-form";
@@ -34,8 +25,8 @@ const REFRESH_THROTTLE_MS = 1_000;
 export function TaskBoard({ initial }: Props) {
   const searchParams = useSearchParams();
   const router = useRouter();
-  const status = parseStatus(searchParams.get("status"));
   const query = listQueryOf(searchParams);
+  const status = statusOf(query);
   const apiQuery = apiQueryOf(query).toString();
   const { tasks, count, nextCursor, loadingMore, loadMore, busyIds, mutate, refresh, applyRemote } = useTaskList(
     initial,
@@ -69,12 +60,6 @@ export function TaskBoard({ initial }: Props) {
     };
   }, [refresh]);
 
-  const setStatus = useCallback((next: TaskStatus) => {
-    // Next.js syncs useSearchParams with history.replaceState: no server round trip, and a
-    // reload keeps the filter.
-    window.history.replaceState(null, "", urlForStatus(next, new URL(window.location.href)));
-  }, []);
-
   // The server renders the page for the new filters; replace, so Back leaves the page rather
   // than stepping through every keystroke of a search.
   // Changes build on the last URL asked for: the address bar only changes once the server has
@@ -93,6 +78,13 @@ export function TaskBoard({ initial }: Props) {
     },
     [router],
   );
+  const setStatus = useCallback(
+    (next: TaskStatus) => setFilters({ status: next === "all" ? null : next }),
+    [setFilters],
+  );
+  /** The status tab last asked for: the list on screen may still be the previous one's. */
+  const requestedStatus = () =>
+    statusOf(listQueryOf(new URL(pendingUrl.current ?? window.location.href, window.location.href).searchParams));
 
   const setError = (id: number, message: string | undefined) => setErrors((e) => ({ ...e, [id]: message }));
 
@@ -116,7 +108,9 @@ export function TaskBoard({ initial }: Props) {
     const result = await mutate({ request: () => tasksApi.create(input), commit: withTask });
     if (result.ok) {
       setAnnouncement(`Added “${result.value.title}”.`);
-      if (status === "completed") setStatus("all"); // otherwise the new task would be out of sight
+      // Out of sight under Completed: show All, whose server render comes after this commit, so
+      // it holds the new task.
+      if (requestedStatus() === "completed") setStatus("all");
     }
     return result;
   }
@@ -124,12 +118,13 @@ export function TaskBoard({ initial }: Props) {
   async function toggle(task: TaskDto, completed: boolean, neighbour: TaskDto | undefined) {
     setError(task.id, undefined);
     // In the Pending or Completed view the task leaves the list at once.
-    if (status !== "all") keepFocusInList(neighbour);
+    const leaves = status !== "all";
+    if (leaves) keepFocusInList(neighbour);
     const result = await mutate({
       taskId: task.id,
-      optimistic: (list) => patchTask(list, task.id, { completed }),
+      optimistic: (list) => (leaves ? withoutTask(list, task.id) : patchTask(list, task.id, { completed })),
       request: () => tasksApi.update(task.id, { completed }),
-      commit: replaceTask,
+      commit: (list, updated) => (leaves ? withoutTask(list, task.id) : replaceTask(list, updated)),
     });
     if (result.ok) setAnnouncement(completed ? `Marked “${task.title}” as done.` : `Re-opened “${task.title}”.`);
     else report(task, result.error, completed ? "mark it as done" : "re-open it");
@@ -167,8 +162,8 @@ export function TaskBoard({ initial }: Props) {
     else report(task, result.error, "delete it");
   }
 
-  const counts = countByStatus(tasks);
-  const visible = tasks.filter((t) => matchesStatus(t, status));
+  const filtered = isFiltered(query);
+  const noun = `${status === "all" ? "" : `${status} `}${count === 1 ? "task" : "tasks"}`;
 
   return (
     // `data-ready` once hydrated, its listeners attached: what browser tests wait on.
@@ -180,13 +175,11 @@ export function TaskBoard({ initial }: Props) {
           <h2 id="task-list-heading" className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">
             Your tasks
           </h2>
-          <TaskFilter value={status} counts={counts} onChange={setStatus} />
+          <TaskFilter value={status} onChange={setStatus} />
         </div>
         <TaskFilters query={query} onChange={setFilters} />
         <p className="text-xs text-muted" aria-live="polite">
-          {apiQuery
-            ? `${count} matching ${count === 1 ? "task" : "tasks"}`
-            : `${count} ${count === 1 ? "task" : "tasks"}`}
+          {filtered ? `${count} matching ${noun}` : `${count} ${noun}`}
           {tasks.length < count ? ` · showing ${tasks.length}` : ""}
         </p>
 
@@ -206,23 +199,23 @@ export function TaskBoard({ initial }: Props) {
           </div>
         )}
 
-        {visible.length === 0 ? (
-          <EmptyState status={status} hasTasks={tasks.length > 0} filtered={apiQuery !== ""} />
+        {tasks.length === 0 ? (
+          <EmptyState status={status} filtered={filtered} />
         ) : (
           <ul
             aria-label="Tasks"
             className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/40"
           >
-            {visible.map((task, index) => (
+            {tasks.map((task, index) => (
               <TaskItem
                 key={task.id}
                 task={task}
                 busy={busyIds.has(task.id)}
                 error={errors[task.id]}
-                onToggle={(completed) => void toggle(task, completed, visible[index + 1] ?? visible[index - 1])}
+                onToggle={(completed) => void toggle(task, completed, tasks[index + 1] ?? tasks[index - 1])}
                 onSave={(changes) => save(task, changes)}
                 onArmDelete={() => setAnnouncement(`Press again to delete “${task.title}”.`)}
-                onDelete={() => void remove(task, visible[index + 1] ?? visible[index - 1])}
+                onDelete={() => void remove(task, tasks[index + 1] ?? tasks[index - 1])}
                 onDismissError={() => setError(task.id, undefined)}
               />
             ))}

@@ -3,10 +3,13 @@
 import type { TaskStatus } from "@/lib/tasks/schemas";
 import { STATUSES, STATUS_LABELS } from "../_lib/filter";
 
-type Props = { value: TaskStatus; counts: Record<TaskStatus, number>; onChange: (status: TaskStatus) => void };
+type Props = { value: TaskStatus; onChange: (status: TaskStatus) => void };
 
-/** A segmented control: one pressed button per filter, each with its count. */
-export function TaskFilter({ value, counts, onChange }: Props) {
+/**
+ * A segmented control: one pressed button per status. No per-tab numbers: the server answers one
+ * status at a time, and the list's own line states how many tasks match it.
+ */
+export function TaskFilter({ value, onChange }: Props) {
   return (
     <div
       role="group"
@@ -21,20 +24,13 @@ export function TaskFilter({ value, counts, onChange }: Props) {
             type="button"
             aria-pressed={active}
             onClick={() => onChange(status)}
-            className={`inline-flex min-h-10 items-center justify-center gap-1.5 rounded-lg px-3 text-sm font-medium transition-colors sm:min-h-8 ${
+            className={`inline-flex min-h-10 items-center justify-center rounded-lg px-3 text-sm font-medium transition-colors sm:min-h-8 ${
               active
                 ? "bg-white text-zinc-900 shadow-sm dark:bg-zinc-700/70 dark:text-white"
                 : "text-muted hover:bg-white/60 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-white"
             }`}
           >
             {STATUS_LABELS[status]}
-            <span
-              className={`min-w-5 rounded-full px-1.5 text-xs tabular-nums ${
-                active ? "bg-indigo-50 text-indigo-700 dark:bg-indigo-500/20 dark:text-indigo-200" : "text-muted"
-              }`}
-            >
-              {counts[status]}
-            </span>
           </button>
         );
       })}

@@ -1,40 +1,20 @@
 import { type ListTasksParams, type TaskStatus, listTasksQuerySchema, taskStatusSchema } from "@/lib/tasks/schemas";
-import type { TaskDto } from "@/lib/tasks/service";
 
 export const STATUSES = taskStatusSchema.options;
 
 export const STATUS_LABELS: Record<TaskStatus, string> = { all: "All", pending: "Pending", completed: "Completed" };
 
-/** The filter in `?status=`; anything unknown means all. */
-export function parseStatus(value: string | null | undefined): TaskStatus {
-  const parsed = taskStatusSchema.safeParse(value);
-  return parsed.success ? parsed.data : "all";
-}
-
-export function matchesStatus(task: TaskDto, status: TaskStatus): boolean {
-  return status === "all" || task.completed === (status === "completed");
-}
-
-export function countByStatus(tasks: readonly TaskDto[]): Record<TaskStatus, number> {
-  const completed = tasks.filter((t) => t.completed).length;
-  return { all: tasks.length, pending: tasks.length - completed, completed };
-}
-
-/** The page's URL for a filter: "all" is the bare path, so the default URL stays clean. */
-export function urlForStatus(status: TaskStatus, current: URL): string {
-  const url = new URL(current);
-  if (status === "all") url.searchParams.delete("status");
-  else url.searchParams.set("status", status);
-  return `${url.pathname}${url.search}${url.hash}`;
-}
-
-// The list's other filters and its order travel in the URL too (a reload, the back button and a
-// shared link keep them); the server answers them. Status stays a view over the loaded list.
-export const QUERY_KEYS = ["q", "priority", "tag", "due", "sort", "order"] as const;
+// The list's status tab, filters and order travel in the URL (a reload, the back button and a
+// shared link keep them), and the server answers them all: a view over the loaded rows alone
+// would miss the matches on later pages and miscount them.
+export const QUERY_KEYS = ["status", "q", "priority", "tag", "due", "sort", "order"] as const;
 export type QueryKey = (typeof QUERY_KEYS)[number];
 export type ListQuery = Pick<ListTasksParams, QueryKey>;
 
-/** The valid filters of a URL's search params; an invalid one is dropped rather than refused. */
+/**
+ * The valid filters of a URL's search params; an invalid one is dropped rather than refused, and
+ * status "all" is no filter (so `?status=all` and the bare path are the same list).
+ */
 export function listQueryOf(params: URLSearchParams | Record<string, string | string[] | undefined>): ListQuery {
   const get = (key: QueryKey) => (params instanceof URLSearchParams ? params.get(key) : params[key]);
   const query: ListQuery = {};
@@ -42,10 +22,13 @@ export function listQueryOf(params: URLSearchParams | Record<string, string | st
     const value = get(key);
     if (typeof value !== "string" || value === "") continue;
     const parsed = listTasksQuerySchema.safeParse({ [key]: value });
-    if (parsed.success) Object.assign(query, parsed.data);
+    if (parsed.success && parsed.data.status !== "all") Object.assign(query, parsed.data);
   }
   return query;
 }
+
+/** The status tab a query shows. */
+export const statusOf = (query: ListQuery): TaskStatus => query.status ?? "all";
 
 /** The same filters as /api/tasks query parameters (canonical: a stable key for the list). */
 export function apiQueryOf(query: ListQuery): URLSearchParams {
@@ -57,6 +40,9 @@ export function apiQueryOf(query: ListQuery): URLSearchParams {
   }
   return out;
 }
+
+/** Whether anything narrows or reorders the list besides its status tab. */
+export const isFiltered = (query: ListQuery): boolean => apiQueryOf({ ...query, status: undefined }).toString() !== "";
 
 /** The page's URL with some filters changed (empty or null removes one). */
 export function urlWith(current: URL, changes: Partial<Record<QueryKey, string | null>>): string {
