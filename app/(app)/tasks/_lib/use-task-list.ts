@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { ApiError, tasksApi } from "@/lib/api-client";
 import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT } from "@/lib/tasks/schemas";
 import type { TaskDto, TaskList } from "@/lib/tasks/service";
@@ -10,12 +10,14 @@ import type { LiveEvent } from "../../_lib/live-events";
 // list, then API answers and refetches); optimistic changes are overlays on top of it that vanish
 // when their request settles, so a failure rolls back by itself. A refetch that was in flight
 // while a change was being made may predate it, so its answer is dropped and asked again.
-// The confirmed list remembers the query it answers: once the view has moved to other filters
-// (a new server render), an answer or a change's commit for the old query is dropped, so a late
-// refetch of "Completed" can never overwrite the list of "All" that holds a task just added.
+// The confirmed list is built on one server render (`from`): once the page shows a newer one
+// (other filters, or a navigation back), the list starts again from it, and an answer or a
+// change's commit begun under the older one is dropped, so a late refetch of "Completed" can
+// never overwrite the list of "All" that holds a task just added. (A derived value rather than a
+// state reset during render: React may drop a render-time update when it rebases the queue.)
 
 type Confirmed = {
-  query: string;
+  from: TaskList;
   tasks: TaskDto[];
   /** All matches as the server last counted them, beside how many of them the list then held. */
   count: number;
@@ -23,8 +25,8 @@ type Confirmed = {
   nextCursor: string | null;
 };
 
-const confirmedOf = (list: TaskList, query: string): Confirmed => ({
-  query,
+const confirmedOf = (list: TaskList, from = list): Confirmed => ({
+  from,
   tasks: list.tasks,
   count: list.count,
   listed: list.tasks.length,
@@ -50,24 +52,27 @@ type Mutation<T> = {
  * parameters); later pages come with `loadMore`.
  */
 export function useTaskList(initial: TaskList, query: string) {
-  const [confirmed, setConfirmed] = useState(() => confirmedOf(initial, query));
+  const [stored, setStored] = useState(() => confirmedOf(initial));
   const [loadingMore, setLoadingMore] = useState(false);
   const [overlays, setOverlays] = useState<Overlay[]>([]);
-  const [seenInitial, setSeenInitial] = useState(initial);
 
-  // A new server render (other filters, or a navigation back to this page) brings fresher data.
-  if (initial !== seenInitial) {
-    setSeenInitial(initial);
-    setConfirmed(confirmedOf(initial, query));
-  }
+  const confirmed = stored.from === initial ? stored : confirmedOf(initial);
   const base = confirmed.tasks;
   const nextCursor = confirmed.nextCursor;
 
-  /** Changes the confirmed list if it still answers `forQuery` (else the view has moved on). */
+  // The server render on screen, for answers and changes that settle after the view moved on.
+  const shown = useRef(initial);
+  useLayoutEffect(() => {
+    shown.current = initial;
+  }, [initial]);
+
+  /** Changes the list built on this render's `initial`; a no-op once the page shows a newer one. */
   const change = useCallback(
-    (forQuery: string, update: (list: Confirmed) => Confirmed) =>
-      setConfirmed((list) => (list.query === forQuery ? update(list) : list)),
-    [],
+    (update: (list: Confirmed) => Confirmed) => {
+      if (shown.current !== initial) return;
+      setStored((list) => update(list.from === initial ? list : confirmedOf(initial)));
+    },
+    [initial],
   );
 
   const nextKey = useRef(0);
@@ -87,6 +92,7 @@ export function useTaskList(initial: TaskList, query: string) {
 
   const refresh = useCallback(async (): Promise<void> => {
     for (;;) {
+      if (shown.current !== initial) return; // the page shows a newer server render
       if (inFlight.current > 0) {
         refreshWhenIdle.current = true;
         return;
@@ -105,18 +111,17 @@ export function useTaskList(initial: TaskList, query: string) {
       }
       if (seq !== latestRefresh.current) return; // a newer refresh is on its way
       if (startedAt === generation.current && inFlight.current === 0) {
-        change(query, () => confirmedOf(list, query));
+        change(() => confirmedOf(list, initial));
         return;
       }
       // A change started or settled meanwhile, so this answer may predate it: ask again.
     }
-  }, [change, query]);
+  }, [change, initial, query]);
 
-  // The view's current query and refresh, for a change that settles after the view moved on.
-  const current = useRef({ query, refresh });
-  useEffect(() => {
-    current.current = { query, refresh };
-  }, [query, refresh]);
+  const currentRefresh = useRef(refresh);
+  useLayoutEffect(() => {
+    currentRefresh.current = refresh;
+  }, [refresh]);
 
   /** The next page, appended (a task a change already brought in is not listed twice). */
   const loadMore = useCallback(async (): Promise<unknown> => {
@@ -126,9 +131,9 @@ export function useTaskList(initial: TaskList, query: string) {
       const params = new URLSearchParams(query);
       params.set("cursor", nextCursor);
       const page = await tasksApi.list(params);
-      change(query, (list) => {
+      change((list) => {
         const tasks = [...list.tasks, ...page.tasks.filter((t) => !list.tasks.some((x) => x.id === t.id))];
-        return { query, tasks, count: page.count, listed: tasks.length, nextCursor: page.next_cursor };
+        return { ...list, tasks, count: page.count, listed: tasks.length, nextCursor: page.next_cursor };
       });
       return null;
     } catch (error) {
@@ -147,28 +152,28 @@ export function useTaskList(initial: TaskList, query: string) {
       else if (taskId !== undefined) setOverlays((list) => [...list, { key, taskId, apply: (t) => t }]);
       try {
         const value = await request();
-        change(query, (list) => ({ ...list, tasks: commit(list.tasks, value) }));
+        change((list) => ({ ...list, tasks: commit(list.tasks, value) }));
         return { ok: true, value };
       } catch (error) {
         // Gone on the server (deleted in Chat, say): drop it here too instead of rolling back.
         if (taskId !== undefined && error instanceof ApiError && error.notFound) {
-          change(query, (list) => ({ ...list, tasks: withoutTask(list.tasks, taskId) }));
+          change((list) => ({ ...list, tasks: withoutTask(list.tasks, taskId) }));
         }
         return { ok: false, error };
       } finally {
         setOverlays((list) => list.filter((o) => o.key !== key));
         inFlight.current -= 1;
         generation.current += 1;
-        if (current.current.query !== query) {
-          // Its commit was dropped, and the new view's server render may predate the change.
-          void current.current.refresh();
+        if (shown.current !== initial) {
+          // Its commit was dropped, and the newer server render may predate the change.
+          void currentRefresh.current();
         } else if (inFlight.current === 0 && refreshWhenIdle.current) {
           refreshWhenIdle.current = false;
           void refresh();
         }
       }
     },
-    [change, query, refresh],
+    [change, initial, refresh],
   );
 
   /**
@@ -184,7 +189,7 @@ export function useTaskList(initial: TaskList, query: string) {
         return;
       }
       generation.current += 1; // a refetch already in flight may predate it
-      change(query, (list) => ({ ...list, tasks: applyEvent(list.tasks, event) }));
+      change((list) => ({ ...list, tasks: applyEvent(list.tasks, event) }));
     },
     [change, query, refresh],
   );
