@@ -14,12 +14,13 @@
 // The arithmetic the scenario prints: 50 turns arriving at once on one Node.js thread each need
 // c ms of CPU, so the last one finishes about (50 − 1) × c after a lone turn would, and
 // p99 ≤ 1.5 × single needs c ≤ 0.5 × single ÷ 49. The server's CPU time is read from
-// /proc/<pid>/stat around the bursts, so the budget and the cost sit side by side.
+// /proc/<pid>/stat around the bursts, so the budget and the cost sit side by side; so is the CPU
+// of GET /api/health on the same process, the cheapest request there is, for scale.
 import { fork } from "node:child_process";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type Session, signUp } from "../../tests/helpers/api";
-import { getAllMessages, postChat } from "../client";
+import { getAllMessages, getHealth, postChat } from "../client";
+import { cpuMs, cpuPer } from "../cpu";
 import { type Row, type ScenarioResult, infoRow, targetRow } from "../report";
 import { tenMessageConversations } from "../seed";
 import { type BenchServer, startSibling } from "../server";
@@ -27,30 +28,10 @@ import { median, ms, ratio, summarize } from "../stats";
 
 const USERS = 10;
 const TURNS_PER_USER = 5;
+const HEALTH_SAMPLES = 200;
 
 type User = { session: Session; conversationId: string };
 type Fake = { url: string; pid: number | undefined; stop: () => Promise<void> };
-
-/** A process's CPU time so far (user + system, ms) from /proc/<pid>/stat; undefined off Linux. */
-function cpuMs(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // Fields after the command name, which is in parentheses and may hold spaces.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks, USER_HZ = 100
-  } catch {
-    return undefined;
-  }
-}
-
-/** CPU ms per unit of work that `run` made `pid` spend. */
-async function cpuPer(pid: number | undefined, units: number, run: () => Promise<void>): Promise<number> {
-  const before = cpuMs(pid);
-  await run();
-  const after = cpuMs(pid);
-  return before === undefined || after === undefined ? Number.NaN : (after - before) / units;
-}
 
 /** The fake Gemini server (quickstart replies, `delayMs` per call) in its own process. */
 async function startFakeGeminiProcess(delayMs: number): Promise<Fake> {
@@ -146,11 +127,17 @@ async function measure(server: BenchServer, users: User[], bursts: number, label
   });
   const modelAfter = cpuMs(model?.pid);
   const { lost, duplicated } = await checkMessages(server, users, before, measured.asked);
+  // The cheapest request there is, for scale: what the server spends on GET /api/health.
+  const healthCpu = await cpuPer(server.pid(), HEALTH_SAMPLES, async () => {
+    for (let i = 0; i < HEALTH_SAMPLES; i++) await getHealth(server.url);
+  });
   return {
     ...summarize(measured.latencies),
     single,
     /** The server's CPU per turn during the bursts (ms). */
     cpuPerTurn,
+    /** The server's CPU per GET /api/health, one at a time (ms). */
+    healthCpu,
     /** The fake Gemini process's CPU per turn (one model call each), if there is one. */
     modelCpuPerTurn:
       modelBefore === undefined || modelAfter === undefined ? Number.NaN : (modelAfter - modelBefore) / turns,
@@ -207,6 +194,10 @@ export async function measureConcurrency(
     infoRow(
       "  server CPU per turn (/proc) vs what 1.5× allows",
       `${ms(delayed.cpuPerTurn)} vs ${ms(budget)} (0.5 × single ÷ ${turns - 1}): p99 ≈ single + ${turns - 1} × CPU = ${ms(delayed.single + (turns - 1) * delayed.cpuPerTurn)}`,
+    ),
+    infoRow(
+      "  server CPU per GET /api/health (/proc), for scale",
+      `${ms(delayed.healthCpu)}: ${ratio(delayed.healthCpu / budget)} what 1.5× allows a whole turn`,
     ),
     infoRow("  cores for 1.5× at this CPU per turn", `${cores} (one Node.js process each)`),
     infoRow("  fake Gemini's CPU per call (its own process)", ms(delayed.modelCpuPerTurn)),

@@ -7,6 +7,7 @@
  * Each call is one step of the loop: from the last user message and the tool results already in
  * the prompt it either calls tools or answers in text (see ./offline-model/planner.ts).
  */
+import { createHash } from "node:crypto";
 import type {
   LanguageModelV3,
   LanguageModelV3CallOptions,
@@ -78,8 +79,8 @@ interface Response {
 }
 
 function respond(call: LanguageModelV3CallOptions, maxSteps: number): Response {
-  const promptText = serializePrompt(call.prompt);
-  const id = `offline-${hash(promptText)}`;
+  const prompt = fingerprint(call.prompt);
+  const id = `offline-${prompt.hash}`;
   const decision = decideNextStep(readTurn(call.prompt), availableTools(call), maxSteps);
   const content = toContent(decision, id);
   return {
@@ -87,7 +88,7 @@ function respond(call: LanguageModelV3CallOptions, maxSteps: number): Response {
     content,
     finishReason:
       decision.type === "tool-calls" ? { unified: "tool-calls", raw: "tool_calls" } : { unified: "stop", raw: "stop" },
-    usage: usageOf(promptText, content),
+    usage: usageOf(prompt.length, content),
   };
 }
 
@@ -110,44 +111,44 @@ function toContent(decision: Decision, responseId: string): LanguageModelV3Conte
   }));
 }
 
-function serializePrompt(prompt: LanguageModelV3Prompt): string {
-  const pieces: string[] = [];
+/**
+ * A short, stable fingerprint of the prompt's text (its messages, tool calls and results) and
+ * that text's length. Hashed piece by piece by node:crypto: the prompt of a long conversation is
+ * tens of kilobytes, read twice per turn.
+ */
+function fingerprint(prompt: LanguageModelV3Prompt): { hash: string; length: number } {
+  const hash = createHash("sha256");
+  let length = 0;
+  const add = (piece: string) => {
+    hash.update(piece).update("\n");
+    length += piece.length + 1;
+  };
   for (const message of prompt) {
     if (message.role === "system") {
-      pieces.push(message.content);
+      add(message.content);
       continue;
     }
     for (const part of message.content) {
-      if (part.type === "text" || part.type === "reasoning") pieces.push(part.text);
-      else if (part.type === "tool-call") pieces.push(part.toolName, JSON.stringify(part.input) ?? "");
-      else if (part.type === "tool-result") pieces.push(part.toolName, JSON.stringify(part.output) ?? "");
+      if (part.type === "text" || part.type === "reasoning") add(part.text);
+      else if (part.type === "tool-call") add(`${part.toolName}\n${JSON.stringify(part.input) ?? ""}`);
+      else if (part.type === "tool-result") add(`${part.toolName}\n${JSON.stringify(part.output) ?? ""}`);
     }
   }
-  return pieces.join("\n");
-}
-
-/** FNV-1a: a short, stable fingerprint of the prompt. */
-function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
+  return { hash: hash.digest("base64url").slice(0, 12), length };
 }
 
 /** Tokens are estimated as one per four characters, like the rest of the app's budgets. */
-function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
+function estimateTokens(characters: number): number {
+  return Math.ceil(characters / 4);
 }
 
-function usageOf(promptText: string, content: readonly LanguageModelV3Content[]): LanguageModelV3Usage {
-  const input = estimateTokens(promptText);
+function usageOf(promptLength: number, content: readonly LanguageModelV3Content[]): LanguageModelV3Usage {
+  const input = estimateTokens(promptLength);
   let textTokens = 0;
   let toolTokens = 0;
   for (const part of content) {
-    if (part.type === "text") textTokens += estimateTokens(part.text);
-    if (part.type === "tool-call") toolTokens += estimateTokens(part.toolName + part.input);
+    if (part.type === "text") textTokens += estimateTokens(part.text.length);
+    if (part.type === "tool-call") toolTokens += estimateTokens(part.toolName.length + part.input.length);
   }
   return {
     inputTokens: { total: input, noCache: input, cacheRead: 0, cacheWrite: 0 },

@@ -53,7 +53,8 @@ export function withUser<P extends Params = Params>(
     assertSameOrigin(req);
     // The app's pages call the API with the session cookie; scripts and other clients with a
     // Bearer token: that is the door their changes are recorded under.
-    const actor: Actor = { userId: user.id, source: req.headers.has("authorization") ? "rest" : "page" };
+    const source = req.headers.has("authorization") ? "rest" : "page";
+    const actor: Actor = { userId: user.id, source, timezone: user.timezone };
     return handler(req, { user, actor, params: await ctx.params });
   });
 }

@@ -14,7 +14,6 @@ import {
 import type { ModelChoice } from "@/lib/ai/model";
 import { systemPrompt } from "@/lib/ai/prompt";
 import { AppError } from "@/lib/errors";
-import { getTimezone } from "@/lib/tasks/service";
 import { type TaskTools, isTaskToolError, taskTools } from "@/lib/tasks/tools";
 import {
   type HistoryRow,
@@ -41,8 +40,8 @@ export type TurnRequest = {
   userId: string;
   message: string;
   conversationId?: string;
-  /** The user's IANA zone, when the caller has it (the session carries it); read otherwise. */
-  timezone?: string;
+  /** The user's IANA zone (the session carries it). */
+  timezone: string;
 };
 
 export type FinishedTurn = {
@@ -71,9 +70,7 @@ async function prepareTurn(request: TurnRequest, settings: TurnSettings) {
     parts: [{ type: "text", text: request.message }],
   };
   const stored = { id: userMessage.id, role: "user" as const, content: request.message, parts: userMessage.parts };
-  // Read beside the turn's first writes, not after them (unless the session already brought it).
-  const timezone = request.timezone ?? getTimezone(request.userId);
-  if (typeof timezone !== "string") timezone.catch(() => {}); // awaited below; a turn refused first must not leave it unhandled
+  const { timezone } = request;
 
   if (!request.conversationId) {
     const created = await createConversationWithMessage(
@@ -88,7 +85,7 @@ async function prepareTurn(request: TurnRequest, settings: TurnSettings) {
       conversationId: created.conversationId!,
       userMessage,
       history: [] as HistoryRow[],
-      timezone: await timezone,
+      timezone,
     };
   }
 
@@ -110,11 +107,11 @@ async function prepareTurn(request: TurnRequest, settings: TurnSettings) {
       conversationId,
       userMessage: retried,
       history: fitHistory(recent.slice(1), Math.max(0, settings.historyTokens - estimateTokens(last))),
-      timezone: await timezone,
+      timezone,
     };
   }
   const history = fitHistory(recent, Math.max(0, settings.historyTokens - estimateTokens(stored)));
-  return { userId: request.userId, conversationId, userMessage, history, timezone: await timezone };
+  return { userId: request.userId, conversationId, userMessage, history, timezone };
 }
 
 function textOf(parts: ChatPart[]): string {
@@ -255,7 +252,7 @@ async function runAgent(
   settings: TurnSettings,
   abort: AbortController,
 ): Promise<{ stream: ReadableStream<UIMessageChunk>; finished: Promise<FinishedTurn> }> {
-  const tools = taskTools(userId);
+  const tools = taskTools(userId, prepared.timezone);
   const messages = await modelMessages(prepared, tools);
 
   let settle: (turn: FinishedTurn) => void = () => {};

@@ -6,11 +6,11 @@ import type { TaskAction } from "@/lib/chat/types";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/http";
 import { taskIdSchema } from "@/lib/tasks/schemas";
-import { deleteTask, getTimezone, setTaskCompleted } from "@/lib/tasks/service";
+import { deleteTask, setTaskCompleted } from "@/lib/tasks/service";
 import { actionsOf, parseItemId, widgetItem } from "./items";
 import type { RequestOf } from "./schemas";
 import { STREAM_OPTIONS, eventsStream, sseResponse } from "./stream";
-import { assertThreadId, itemNotFound } from "./threads";
+import { type ChatKitUser, assertThreadId, itemNotFound } from "./threads";
 import { TASK_ACTIONS, taskIdsOf } from "./widgets";
 
 // The actions of Taskchat's widgets, as `threads.custom_action` brings them back.
@@ -24,7 +24,10 @@ const taskActionSchema = z.object({
  * A widget's "Complete" or "Delete": runs the task service on a task the widget shows, keeps the
  * change with the message the widget belongs to, and streams the widget as it now stands.
  */
-export async function runWidgetAction(userId: string, params: RequestOf<"threads.custom_action">["params"]) {
+export async function runWidgetAction(
+  { id: userId, timezone: zone }: ChatKitUser,
+  params: RequestOf<"threads.custom_action">["params"],
+) {
   assertThreadId(params.thread_id);
   const action = parseWith(z.object({ "params.action": taskActionSchema }), { "params.action": params.action })[
     "params.action"
@@ -44,7 +47,6 @@ export async function runWidgetAction(userId: string, params: RequestOf<"threads
     input: part.input,
     outcome: { output: part.output },
   };
-  const zone = await getTimezone(userId);
   const shown = widgetItem(params.thread_id, message.id, message.created_at, call, actionsOf(message.parts), zone);
   const taskId = action.payload.task_id;
   if (!shown || !taskIdsOf(shown.widget).includes(taskId)) {
@@ -52,7 +54,7 @@ export async function runWidgetAction(userId: string, params: RequestOf<"threads
   }
 
   let record: TaskAction;
-  const actor = { userId, source: "chat" } as const;
+  const actor = { userId, source: "chat", timezone: zone } as const;
   try {
     record =
       action.type === TASK_ACTIONS.complete

@@ -13,7 +13,6 @@ import { chatRequestSchema, renameConversationSchema } from "@/lib/chat/schemas"
 import { chatSettings } from "@/lib/chat/settings";
 import { type TurnRequest, chatTurnStream } from "@/lib/chat/turn";
 import { AppError } from "@/lib/errors";
-import { getTimezone } from "@/lib/tasks/service";
 import { parseWith } from "@/lib/http";
 import { runWidgetAction } from "./actions";
 import { parseItemId, threadOf, userMessageItem } from "./items";
@@ -26,7 +25,7 @@ import {
   chatKitRequestSchema,
 } from "./schemas";
 import { STREAM_OPTIONS, eventsStream, sseResponse, turnEvents } from "./stream";
-import { assertThreadId, itemNotFound, listItems, listThreads, loadThread } from "./threads";
+import { type ChatKitUser, assertThreadId, itemNotFound, listItems, listThreads, loadThread } from "./threads";
 
 // The ChatKit server protocol over Taskchat's services: threads are conversations, items are
 // messages, a turn is the same chat turn /api/chat runs (rate limit, storage, stop and timeout
@@ -97,8 +96,8 @@ async function respond(
   }
   const { conversationId, stream } = started;
   try {
-    const [events, zone] = await Promise.all([prefix(conversationId), getTimezone(turn.userId)]);
-    return sseResponse(stream.pipeThrough(turnEvents(conversationId, events, zone)));
+    const events = await prefix(conversationId);
+    return sseResponse(stream.pipeThrough(turnEvents(conversationId, events, turn.timezone)));
   } catch (error) {
     // The turn finishes (and stores what it has) only once its stream is read or cancelled.
     await stream.cancel();
@@ -106,17 +105,16 @@ async function respond(
   }
 }
 
-function sendMessage(userId: string, threadId: string | null, input: UserMessageInput, signal: AbortSignal) {
+function sendMessage(user: ChatKitUser, threadId: string | null, input: UserMessageInput, signal: AbortSignal) {
   if (threadId !== null) assertThreadId(threadId);
   const message = messageText(input);
-  return respond({ userId, message, conversationId: threadId ?? undefined }, signal, (id) =>
-    turnPrefix(userId, id, message, threadId === null),
-  );
+  const turn = { userId: user.id, timezone: user.timezone, message, conversationId: threadId ?? undefined };
+  return respond(turn, signal, (id) => turnPrefix(user.id, id, message, threadId === null));
 }
 
 /** Answers a user message again: the items after it go, and the turn re-answers it. */
 async function retryAfterItem(
-  userId: string,
+  { id: userId, timezone }: ChatKitUser,
   params: RequestOf<"threads.retry_after_item">["params"],
   signal: AbortSignal,
 ) {
@@ -131,9 +129,8 @@ async function retryAfterItem(
     throw new AppError("invalid_request", "params.item_id: is not a user message");
   }
   await deleteMessagesAfter(userId, params.thread_id, question.id);
-  return respond({ userId, message: question.content, conversationId: params.thread_id }, signal, async () => [
-    STREAM_OPTIONS,
-  ]);
+  const turn = { userId, timezone, message: question.content, conversationId: params.thread_id };
+  return respond(turn, signal, async () => [STREAM_OPTIONS]);
 }
 
 function unsupported(type: string, what: string): never {
@@ -142,30 +139,31 @@ function unsupported(type: string, what: string): never {
 
 /** One ChatKit request for a signed-in user. */
 export async function handleChatKitRequest(
-  userId: string,
+  user: ChatKitUser,
   request: ChatKitRequest,
   signal: AbortSignal,
 ): Promise<Response> {
+  const userId = user.id;
   switch (request.type) {
     case "threads.create":
-      return sendMessage(userId, null, request.params.input, signal);
+      return sendMessage(user, null, request.params.input, signal);
     case "threads.add_user_message":
-      return sendMessage(userId, request.params.thread_id, request.params.input, signal);
+      return sendMessage(user, request.params.thread_id, request.params.input, signal);
     case "threads.retry_after_item":
-      return retryAfterItem(userId, request.params, signal);
+      return retryAfterItem(user, request.params, signal);
     case "threads.custom_action":
-      return runWidgetAction(userId, request.params);
+      return runWidgetAction(user, request.params);
     case "threads.add_client_tool_output":
       return unsupported(request.type, "client tools");
     case "attachments.create":
     case "attachments.delete":
       return unsupported(request.type, "attachments");
     case "threads.get_by_id":
-      return Response.json(await loadThread(userId, request.params.thread_id));
+      return Response.json(await loadThread(user, request.params.thread_id));
     case "threads.list":
       return Response.json(await listThreads(userId, request.params));
     case "items.list":
-      return Response.json(await listItems(userId, request.params.thread_id, request.params));
+      return Response.json(await listItems(user, request.params.thread_id, request.params));
     case "threads.update": {
       assertThreadId(request.params.thread_id);
       const { title } = parseWith(renameConversationSchema, { title: request.params.title });

@@ -7,7 +7,7 @@ import {
   listMessages,
 } from "@/lib/chat/conversations";
 import { AppError } from "@/lib/errors";
-import { getTimezone } from "@/lib/tasks/service";
+import type { AuthUser } from "@/lib/auth/session";
 import { isThreadId, itemsOfMessage, parseItemId, threadOf } from "./items";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type Thread, type ThreadItem } from "./schemas";
 
@@ -37,7 +37,14 @@ function page<T>(rows: T[], limit: number, cursor: (last: T) => string): Page<T>
  * are read in one bounded query; each holds at least one item, so `limit + 1` of them (past the
  * one holding the cursor) always tell whether more items follow.
  */
-export async function listItems(userId: string, threadId: string, params: PageParams): Promise<Page<ThreadItem>> {
+/** The signed-in user as ChatKit's doors need them: who, and the zone dates are shown in. */
+export type ChatKitUser = Pick<AuthUser, "id" | "timezone">;
+
+export async function listItems(
+  { id: userId, timezone: zone }: ChatKitUser,
+  threadId: string,
+  params: PageParams,
+): Promise<Page<ThreadItem>> {
   assertThreadId(threadId);
   const limit = pageSize(params.limit);
   const ref = params.after ? parseItemId(params.after) : undefined;
@@ -46,10 +53,7 @@ export async function listItems(userId: string, threadId: string, params: PagePa
     await getConversationSummary(userId, threadId); // 404 first when the thread is not the user's
     throw new AppError("invalid_request", "after: is not an item of this thread");
   }
-  const [rows, zone] = await Promise.all([
-    listMessages(userId, threadId, { order: params.order, take: limit + 1, afterId: anchor?.id }),
-    getTimezone(userId),
-  ]);
+  const rows = await listMessages(userId, threadId, { order: params.order, take: limit + 1, afterId: anchor?.id });
   if (!rows) throw conversationNotFound();
 
   const inOrder = (items: ThreadItem[]) => (params.order === "asc" ? items : items.reverse());
@@ -64,10 +68,10 @@ export async function listItems(userId: string, threadId: string, params: PagePa
 }
 
 /** A thread with its first page of items, oldest first (as the reference server loads one). */
-export async function loadThread(userId: string, threadId: string): Promise<Thread> {
+export async function loadThread(user: ChatKitUser, threadId: string): Promise<Thread> {
   assertThreadId(threadId);
-  const conversation = await getConversationSummary(userId, threadId);
-  return threadOf(conversation, await listItems(userId, threadId, { order: "asc" }));
+  const conversation = await getConversationSummary(user.id, threadId);
+  return threadOf(conversation, await listItems(user, threadId, { order: "asc" }));
 }
 
 /** The user's threads, most recently active first (`order: "desc"`), without their items. */

@@ -12,8 +12,12 @@ import type { TaskDto } from "@/lib/tasks/service";
 /** The door a change came through. */
 export type ChangeSource = EventSource;
 
-/** Who is changing something, and through which door: what every writing service takes. */
-export type Actor = { userId: string; source: ChangeSource };
+/**
+ * Who is changing something, and through which door: what every writing service takes. The
+ * user's IANA zone comes along when the door already has it (the session carries it), so dates
+ * in words are read without another query.
+ */
+export type Actor = { userId: string; source: ChangeSource; timezone?: string };
 
 export type ChangeEvent =
   | { type: "task.created" | "task.updated"; data: TaskDto }

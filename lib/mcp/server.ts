@@ -29,7 +29,7 @@ function createTaskMcpServer(user: AuthUser, refused: AppError[]): McpServer {
       async (input: unknown) => {
         let result: object;
         try {
-          result = await runTaskTool(name, { userId: user.id, source: "mcp" }, input);
+          result = await runTaskTool(name, { userId: user.id, source: "mcp", timezone: user.timezone }, input);
         } catch (error) {
           if (!(error instanceof AppError && error.code === "rate_limited")) throw error;
           refused.push(error);

@@ -92,9 +92,12 @@ function fieldError(field: string, message: string): AppError {
   return new AppError("invalid_request", `${field}: ${message}`, { issues: [{ path: [field], message }] });
 }
 
-/** The user's IANA zone, read once per call and only when something needs it. */
-function zoneReader(userId: string): () => Promise<string> {
-  let zone: Promise<string> | undefined;
+/**
+ * The user's IANA zone: the one the caller already has (the session's), else read once per call
+ * and only when something needs it.
+ */
+function zoneReader(userId: string, known?: string): () => Promise<string> {
+  let zone: Promise<string> | undefined = known === undefined ? undefined : Promise.resolve(known);
   return () =>
     (zone ??= prisma.user
       .findUnique({ where: { id: userId }, select: { timezone: true } })
@@ -187,7 +190,7 @@ function change<T>(
 }
 
 export async function addTask(actor: Actor, input: CreateTaskInput): Promise<TaskDto> {
-  const fields = await resolveFields(input, zoneReader(actor.userId), new Date());
+  const fields = await resolveFields(input, zoneReader(actor.userId, actor.timezone), new Date());
   return change(
     actor,
     async (tx) =>
@@ -282,9 +285,9 @@ function statusFilter(status: TaskStatus) {
  * One page of the user's tasks, filtered and sorted; `count` is every match, `next_cursor` the
  * id to continue after (Prisma's cursor paging, stable under any sort that ends with the id).
  */
-export async function listTasks(userId: string, params: ListTasksParams = {}): Promise<TaskList> {
+export async function listTasks(userId: string, params: ListTasksParams = {}, timezone?: string): Promise<TaskList> {
   const now = new Date();
-  const due = await dueWhere(params, zoneReader(userId), now);
+  const due = await dueWhere(params, zoneReader(userId, timezone), now);
   const shared: SharedWhere = {
     userId,
     ...statusFilter(params.status ?? "all"),
@@ -348,14 +351,17 @@ export async function getTask(userId: string, taskId: number): Promise<TaskDto> 
 async function nextOf(
   tx: Tx,
   userId: string,
+  knownZone: string | undefined,
   row: TaskRow,
   justCompleted: boolean,
 ): Promise<{ task: TaskDto; created: boolean } | null> {
   const existing = await tx.task.findUnique({ where: { previousId: row.id }, select: taskColumns });
   if (existing) return { task: toTaskDto(existing), created: false };
   if (!justCompleted || !row.recurrence) return null;
-  const user = await tx.user.findUnique({ where: { id: userId }, select: { timezone: true } });
-  const zone = user?.timezone ?? "UTC";
+  // Read in the transaction when the caller does not know it: a second connection here could
+  // wait on a pool that the open transactions hold.
+  const zone =
+    knownZone ?? (await tx.user.findUnique({ where: { id: userId }, select: { timezone: true } }))?.timezone ?? "UTC";
   const due = row.dueAt ?? row.completedAt ?? new Date();
   const next = nextOccurrence(row.recurrence, due, zone);
   if (!next) return null;
@@ -385,7 +391,7 @@ export async function updateTask(actor: Actor, taskId: number, input: UpdateTask
     ? await prisma.task.findFirst({ where: { id: taskId, userId }, select: { dueAt: true } })
     : undefined;
   if (needsCurrentDue && !current) throw new TaskNotFoundError(taskId);
-  const fields = await resolveFields(input, zoneReader(userId), now, current?.dueAt);
+  const fields = await resolveFields(input, zoneReader(userId, actor.timezone), now, current?.dueAt);
   const data = { title: input.title, description: input.description, ...fields };
 
   if (input.completed !== true) {
@@ -419,7 +425,7 @@ export async function updateTask(actor: Actor, taskId: number, input: UpdateTask
       );
       return {
         task: toTaskDto(row),
-        next: row.recurrence ? await nextOf(tx, userId, row, done.count === 1) : undefined,
+        next: row.recurrence ? await nextOf(tx, userId, actor.timezone, row, done.count === 1) : undefined,
       };
     },
     ({ task, next }) => [
@@ -448,10 +454,6 @@ export async function deleteTask(actor: Actor, taskId: number): Promise<DeletedT
 }
 
 // ── The user's time zone ─────────────────────────────────────────────────────────────────
-
-export function getTimezone(userId: string): Promise<string> {
-  return zoneReader(userId)();
-}
 
 export async function setTimezone(userId: string, timezone: string): Promise<string> {
   const user = await prisma.user.update({

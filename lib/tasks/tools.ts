@@ -42,7 +42,7 @@ export const taskToolDefinitions = {
       "in the user's time zone. Use it to answer questions about the list, and to find the id of a " +
       "task the user names by its words before changing it. count is the number of all matches.",
     inputSchema: listTasksToolInput,
-    run: (actor, input) => listTasks(actor.userId, input),
+    run: (actor, input) => listTasks(actor.userId, input, actor.timezone),
   }),
   complete_task: define({
     description:
@@ -124,9 +124,12 @@ const agentTools = {
   delete_task: agentTool("delete_task", taskToolDefinitions.delete_task),
 };
 
-/** The AI SDK tools bound to one user, for the chat agent; their types flow to the chat's messages. */
-export function taskTools(userId: string) {
-  const actor: Actor = { userId, source: "chat" };
+/**
+ * The AI SDK tools bound to one user (and the zone their dates are read in), for the chat agent;
+ * their types flow to the chat's messages.
+ */
+export function taskTools(userId: string, timezone: string) {
+  const actor: Actor = { userId, source: "chat", timezone };
   return {
     add_task: tool(agentTools.add_task(actor)),
     list_tasks: tool(agentTools.list_tasks(actor)),

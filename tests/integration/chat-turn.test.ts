@@ -4,7 +4,10 @@ import { consumeStream } from "ai";
 import { MockLanguageModelV3, convertArrayToReadableStream } from "ai/test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { QueryEvent } from "@/lib/database/instrument";
+import { createOfflineModel } from "@/lib/ai/offline-model";
 import { chatTurnJson, chatTurnStream } from "@/lib/chat/turn";
+import { listTasks } from "@/lib/tasks/service";
+import { parseWhen } from "@/lib/tasks/when";
 import { captureQueries, createUser, setupTestDatabase } from "../helpers/in-process";
 import { mockTurnSettings, mockUsage, replyingModel } from "../helpers/mock-model";
 
@@ -13,6 +16,7 @@ import { mockTurnSettings, mockUsage, replyingModel } from "../helpers/mock-mode
 setupTestDatabase("chat_turn");
 
 const noSignal = () => new AbortController().signal;
+const offlineChoice = { model: createOfflineModel(), provider: "offline", label: "Offline model" } as const;
 
 /** Messages the model received (system first), as role + text. */
 function received(call: LanguageModelV3CallOptions): { role: string; text: string }[] {
@@ -54,7 +58,7 @@ describe("the history window", () => {
     const model = replyingModel("ok");
     const events = await captureQueries(() =>
       chatTurnJson(
-        { userId: user.id, message: "what now?", conversationId },
+        { userId: user.id, timezone: "UTC", message: "what now?", conversationId },
         mockTurnSettings(model, { historyTokens: 2000 }),
         noSignal(),
       ),
@@ -85,14 +89,14 @@ describe("the history window", () => {
     const shape = (events: QueryEvent[]) => events.map((e) => e.sql.replace(/\$\d+/g, "?")).sort();
     const a = await captureQueries(() =>
       chatTurnJson(
-        { userId: user.id, message: "hi", conversationId: small },
+        { userId: user.id, timezone: "UTC", message: "hi", conversationId: small },
         mockTurnSettings(replyingModel("a")),
         noSignal(),
       ),
     );
     const b = await captureQueries(() =>
       chatTurnJson(
-        { userId: user.id, message: "hi", conversationId: large },
+        { userId: user.id, timezone: "UTC", message: "hi", conversationId: large },
         mockTurnSettings(replyingModel("b")),
         noSignal(),
       ),
@@ -100,12 +104,16 @@ describe("the history window", () => {
     expect(shape(b)).toEqual(shape(a));
   });
 
-  it("a turn is 4 round trips here (rate limit + user message, history, the user's time zone, assistant message; 3 for a new conversation)", async () => {
+  it("a turn is 3 round trips here (rate limit + user message, history, assistant message; 2 for a new conversation)", async () => {
     // The session lookup adds one over HTTP: within the spec's 6.
     const first = await captureQueries(() =>
-      chatTurnJson({ userId: user.id, message: "hello" }, mockTurnSettings(replyingModel("hi")), noSignal()),
+      chatTurnJson(
+        { userId: user.id, timezone: "UTC", message: "hello" },
+        mockTurnSettings(replyingModel("hi")),
+        noSignal(),
+      ),
     );
-    expect(first).toHaveLength(3);
+    expect(first).toHaveLength(2);
     const { prisma } = await import("@/lib/db");
     const { id } = await prisma.conversation.findFirstOrThrow({
       where: { userId: user.id },
@@ -113,16 +121,34 @@ describe("the history window", () => {
     });
     const next = await captureQueries(() =>
       chatTurnJson(
-        { userId: user.id, message: "again", conversationId: id },
+        { userId: user.id, timezone: "UTC", message: "again", conversationId: id },
         mockTurnSettings(replyingModel("ok")),
         noSignal(),
       ),
     );
-    expect(next).toHaveLength(4);
+    expect(next).toHaveLength(3);
     // The first write (count + user message) waits for no WAL flush; the last one does.
     expect(next.filter((e) => /synchronous_commit/.test(e.sql))).toHaveLength(1);
     // The answer and the conversation's event (live sync) are that one last statement.
     expect(next.at(-1)!.sql).toMatch(/INSERT INTO messages[\s\S]*INSERT INTO events/);
+  });
+
+  it("the tools read dates in words in the zone the turn brings (the session's), without reading the user's row", async () => {
+    const zone = "Asia/Karachi"; // the stored zone is still the default, UTC
+    const settings = { ...mockTurnSettings(replyingModel("unused")), model: offlineChoice };
+    const now = new Date();
+    const events = await captureQueries(() =>
+      chatTurnJson(
+        { userId: user.id, timezone: zone, message: "add pay the rent tomorrow at 9" },
+        settings,
+        noSignal(),
+      ),
+    );
+    expect(events.filter((e) => /\busers\b/.test(e.sql))).toEqual([]);
+    const { tasks } = await listTasks(user.id, { q: "pay the rent" });
+    const expected = parseWhen("tomorrow at 9", zone, now);
+    if (!expected.ok) throw new Error(expected.message);
+    expect(tasks.map((t) => t.due_at)).toEqual([expected.when.at.toISOString()]);
   });
 });
 
@@ -133,7 +159,7 @@ describe("failures", () => {
     };
     const model = new MockLanguageModelV3({ doGenerate: explode, doStream: explode });
     const error = await chatTurnJson(
-      { userId: user.id, message: "are you there?" },
+      { userId: user.id, timezone: "UTC", message: "are you there?" },
       mockTurnSettings(model),
       noSignal(),
     ).catch((e: unknown) => e);
@@ -150,9 +176,11 @@ describe("failures", () => {
   it("a past-the-limit turn answers 429 with Retry-After and writes nothing", async () => {
     const limited = await createUser();
     const s = mockTurnSettings(replyingModel("ok"), { rateLimit: 2 });
-    await chatTurnJson({ userId: limited.id, message: "one" }, s, noSignal());
-    await chatTurnJson({ userId: limited.id, message: "two" }, s, noSignal());
-    const error = await chatTurnJson({ userId: limited.id, message: "three" }, s, noSignal()).catch((e: unknown) => e);
+    await chatTurnJson({ userId: limited.id, timezone: "UTC", message: "one" }, s, noSignal());
+    await chatTurnJson({ userId: limited.id, timezone: "UTC", message: "two" }, s, noSignal());
+    const error = await chatTurnJson({ userId: limited.id, timezone: "UTC", message: "three" }, s, noSignal()).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: "rate_limited" });
     expect(Number((error as { headers: Record<string, string> }).headers["Retry-After"])).toBeGreaterThan(0);
     const { prisma } = await import("@/lib/db");
@@ -225,12 +253,12 @@ describe("JSON mode and stream mode: one agent path", () => {
 
   it("store the same assistant message: steps, text, tool calls with results, errors and provider metadata", async () => {
     const json = await chatTurnJson(
-      { userId: user.id, message: "add oat milk" },
+      { userId: user.id, timezone: "UTC", message: "add oat milk" },
       mockTurnSettings(scriptedModel()),
       noSignal(),
     );
     const streamed = await chatTurnStream(
-      { userId: user.id, message: "add oat milk" },
+      { userId: user.id, timezone: "UTC", message: "add oat milk" },
       mockTurnSettings(scriptedModel()),
       noSignal(),
     );

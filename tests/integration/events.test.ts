@@ -53,7 +53,7 @@ describe("the events outbox", () => {
   it("records a chat turn's new conversation, its answer, a rename and a deletion", async () => {
     const start = await latestEventId(alice.id);
     const turn = await chatTurnJson(
-      { userId: alice.id, message: "hello there" },
+      { userId: alice.id, timezone: "UTC", message: "hello there" },
       mockTurnSettings(replyingModel("Hi!")),
       new AbortController().signal,
     );

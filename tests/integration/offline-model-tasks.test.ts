@@ -18,7 +18,7 @@ async function say(userId: string, text: string): Promise<string> {
     model: createOfflineModel(),
     system: systemPrompt(new Date(), ZONE),
     messages: [{ role: "user", content: text }],
-    tools: taskTools(userId),
+    tools: taskTools(userId, ZONE),
     stopWhen: stepCountIs(5),
   });
   return result.text;

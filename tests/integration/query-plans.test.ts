@@ -69,12 +69,12 @@ describe("query plans on a 10,000-message conversation", () => {
     const { chatTurnJson } = await import("@/lib/chat/turn");
     const events = await captureQueries(() =>
       chatTurnJson(
-        { userId, message: "hello", conversationId },
+        { userId, timezone: "UTC", message: "hello", conversationId },
         mockTurnSettings(replyingModel("ok")),
         new AbortController().signal,
       ),
     );
-    expect(events).toHaveLength(4);
+    expect(events).toHaveLength(3); // the session brings the user's zone: no read of it here
 
     for (const event of events) expect(seqScans(await explain(event)), event.sql).toEqual([]);
 

@@ -18,16 +18,16 @@ beforeAll(async () => {
 /** Calls a tool as the AI SDK does: the input validated (and normalised) by its schema first. */
 async function exec(userId: string, name: TaskToolName, input: unknown): Promise<unknown> {
   // As a ToolSet, the way the SDK holds it: any tool, any input.
-  const tools: ToolSet = taskTools(userId);
+  const tools: ToolSet = taskTools(userId, "UTC");
   const tool = tools[name]!;
   const validated = await asSchema(tool.inputSchema).validate?.(input);
   if (!validated?.success) throw new Error(`invalid input for ${name}`);
   return tool.execute?.(validated.value, { toolCallId: "t1", messages: [] });
 }
 
-describe("taskTools(userId) — the chat agent's tools", () => {
+describe("taskTools(userId, timezone) — the chat agent's tools", () => {
   it("are exactly the five spec tools, none of which takes a user id", () => {
-    const tools = taskTools(alice.id);
+    const tools = taskTools(alice.id, "UTC");
     expect(Object.keys(tools).sort()).toEqual([
       "add_task",
       "complete_task",

@@ -10,6 +10,6 @@ export const maxDuration = 60;
 
 export const { GET, POST, PUT, PATCH, DELETE } = methods({
   POST: withUser((req, { user }) =>
-    withChatKitErrors(async () => handleChatKitRequest(user.id, parseChatKitRequest(await readJson(req)), req.signal)),
+    withChatKitErrors(async () => handleChatKitRequest(user, parseChatKitRequest(await readJson(req)), req.signal)),
   ),
 });

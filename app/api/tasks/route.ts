@@ -7,7 +7,7 @@ import { addTask, listTasks } from "@/lib/tasks/service";
 export const { GET, POST, PUT, PATCH, DELETE } = methods({
   GET: withUser(async (req, { user }) => {
     const query = parseWith(listTasksQuerySchema, searchParams(req));
-    return Response.json(await listTasks(user.id, query));
+    return Response.json(await listTasks(user.id, query, user.timezone));
   }),
   POST: withUser(async (req, { actor }) => {
     const input = await readBody(req, createTaskSchema);
