@@ -64,7 +64,6 @@ async function main() {
       title: "1–2. Chat turn (PostgreSQL, JSON, Bearer session token, offline model), vs GET /api/health, interleaved",
       checkTargets: true,
       explain: true,
-      commitMs: machine.commitMs,
     });
     results.push(turn);
     // A second server process on the same database whose offline model takes time per word,

@@ -23,8 +23,6 @@ export type TurnOptions = {
   checkTargets: boolean;
   /** Explain the round trips, step by step. */
   explain?: boolean;
-  /** A committed one-row INSERT on this PostgreSQL (its WAL flush), to set beside the budgets. */
-  commitMs?: number;
 };
 
 // What each round trip is for (Server-Timing names statements by the tables they write, else read).
@@ -131,16 +129,6 @@ export async function measureTurns(server: BenchServer, options: TurnOptions): P
       .map(([table, count]) => `${table} ${count}`)
       .join(", ");
   if (options.checkTargets) {
-    if (options.commitMs !== undefined) {
-      // A turn's answer is stored with a durable commit before the reply: that wait alone is
-      // part of what the targets leave a turn beyond the health check's own work.
-      rows.push(
-        infoRow(
-          "left for a turn's own work (target − 1) × health: tool / hello",
-          `${ms(1.5 * h.median)} / ${ms(h.median)}, of which the answer's durable commit (WAL flush) takes ${ms(options.commitMs)}`,
-        ),
-      );
-    }
     rows.push(
       targetRow("tool-calling turn median ÷ health median", toolRatio, 2.5, ratio),
       targetRow(`"hello" turn median ÷ health median`, helloRatio, 2, ratio),

@@ -8,7 +8,13 @@ import { auth } from "@/lib/auth/server";
 export const getCurrentUser = cache(async () => {
   const session = await auth().api.getSession({ headers: await headers() });
   return session
-    ? { id: session.user.id, email: session.user.email, name: session.user.name, sessionId: session.session.id }
+    ? {
+        id: session.user.id,
+        email: session.user.email,
+        name: session.user.name,
+        sessionId: session.session.id,
+        timezone: session.user.timezone,
+      }
     : null;
 });
 

@@ -16,8 +16,8 @@ export default async function TasksPage({ searchParams }: Props) {
   // Rendered for every request, never from a cache: the assistant changes these tasks from Chat.
   await connection();
   const user = await requireUser();
-  // The status tab, filters and order in the URL.
-  const list = await listTasks(user.id, listQueryOf(await searchParams));
+  // The status tab, filters and order in the URL; due filters in the session's zone.
+  const list = await listTasks(user.id, listQueryOf(await searchParams), user.timezone);
   return (
     <main className="h-full overflow-y-auto">
       <div className="mx-auto w-full max-w-2xl px-4 pt-6 pb-16 sm:px-6 sm:pt-10">
